@@ -1,0 +1,118 @@
+"""The data chrono works on: events, their sources and citations, actors, problems.
+
+Standard library only. Every object is frozen: stages build new ones instead of
+mutating what an earlier stage produced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from chrono.dates import EdtfDate
+
+Severity = Literal["error", "warning"]
+
+#: The closed set of event statuses, in the order they are documented.
+STATUSES: tuple[str, ...] = ("occurred", "reported", "planned", "disputed", "denied", "cancelled")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with the input, located by file and 1-based line (0 when unknown).
+
+    `where` is the key path inside the file (e.g. ``("events", 3, "date")``); stages that
+    do not know line numbers fill it and leave `line` at 0 for `chrono.locate` to resolve.
+    """
+
+    file: str
+    line: int
+    code: str
+    message: str
+    severity: Severity = "error"
+    where: tuple[str | int, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.severity}[{self.code}]: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A work an event is cited from: a bibliography entry (with `key`) or inline."""
+
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: str | None = None  # EDTF text
+    author: str | None = None
+    accessed: str | None = None  # EDTF text
+    key: str | None = None
+
+    @property
+    def identity(self) -> str:
+        """What makes two citations point at the same source, for numbering."""
+        if self.key:
+            return f"ref:{self.key}"
+        return f"inline:{self.url or ''}|{self.title or ''}|{self.publisher or ''}"
+
+    def label(self) -> str:
+        """A one-line readable citation: title, publisher, date, URL."""
+        parts = [p for p in (self.author, self.title, self.publisher, self.published) if p]
+        text = ", ".join(parts) if parts else (self.url or self.key or "untitled source")
+        if self.url and parts:
+            text += f" <{self.url}>"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One event's use of a source: which source, and the exact words that support it."""
+
+    source: Source
+    quote: str | None = None
+    note: str | None = None
+    ref: str | None = None  # the sources.toml key, when cited by reference
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One dated, sourced thing that happened (or was planned, reported, disputed)."""
+
+    id: str
+    date: EdtfDate
+    title: str
+    citations: tuple[Citation, ...]
+    summary: str | None = None
+    actors: tuple[str, ...] = ()
+    location: str | None = None
+    tags: tuple[str, ...] = ()
+    status: str | None = None
+    date_text: str | None = None
+    file: str = ""
+    where: tuple[str | int, ...] = ()  # key path of the event's table inside `file`
+
+    def sort_key(self) -> tuple[object, ...]:
+        """The one total order: the date's order, then the id."""
+        return (*self.date.sort_key(), self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A person, state or organisation, with the names it goes by and what it belongs to."""
+
+    name: str
+    kind: str | None = None
+    aliases: tuple[str, ...] = ()
+    member_of: tuple[str, ...] = ()
+    file: str = ""
+    where: tuple[str | int, ...] = field(default=())
