@@ -1,0 +1,138 @@
+"""Line numbers for key paths in TOML text.
+
+TOML parsers return plain dicts without positions. Rather than pay for positions on every
+file, chrono scans the text of a file only when a problem in it needs a line number.
+The scan is line-based and understands just enough TOML (headers, keys, strings, brackets)
+to know where each table and key starts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from chrono.model import Problem
+
+Where = tuple[str | int, ...]
+
+_BARE_KEY = r"[A-Za-z0-9_-]+"
+_KEY = rf'(?:{_BARE_KEY}|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
+_KEY_LINE = re.compile(rf"\s*({_KEY}(?:\s*\.\s*{_KEY})*)\s*=")
+_HEADER = re.compile(rf"\s*(\[\[?)\s*({_KEY}(?:\s*\.\s*{_KEY})*)\s*\]\]?")
+
+
+def _split_key(dotted: str) -> list[str]:
+    parts = re.findall(_KEY, dotted)
+    return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
+
+
+class _Scanner:
+    """Tracks whether the text after a line continues a multi-line string or bracket."""
+
+    def __init__(self) -> None:
+        self.in_string: str | None = None  # '"""' or "'''"
+        self.depth = 0
+
+    def continues(self) -> bool:
+        return self.in_string is not None or self.depth > 0
+
+    def feed(self, line: str) -> None:
+        i = 0
+        while i < len(line):
+            if self.in_string:
+                end = line.find(self.in_string, i)
+                if end < 0:
+                    return
+                i = end + 3
+                self.in_string = None
+                continue
+            ch = line[i]
+            if line.startswith(('"""', "'''"), i):
+                self.in_string = line[i : i + 3]
+                i += 3
+            elif ch in "\"'":
+                i = _skip_string(line, i)
+            elif ch == "#":
+                return
+            else:
+                self.depth += (ch in "[{") - (ch in "]}")
+                i += 1
+
+
+def _skip_string(line: str, i: int) -> int:
+    quote = line[i]
+    i += 1
+    while i < len(line) and line[i] != quote:
+        i += 2 if quote == '"' and line[i] == "\\" else 1
+    return i + 1
+
+
+def key_lines(text: str) -> dict[Where, int]:
+    """Map every table header and key in `text` to its 1-based line number.
+
+    Arrays of tables get their element index: the second ``[[events]]`` is
+    ``("events", 1)`` and its ``title`` is ``("events", 1, "title")``.
+    """
+    found: dict[Where, int] = {}
+    aot_index: dict[tuple[str, ...], int] = {}
+    table: Where = ()
+    scanner = _Scanner()
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not scanner.continues():
+            header = _HEADER.match(line)
+            key = None if header else _KEY_LINE.match(line)
+            if header:
+                table = _header_path(header.group(1) == "[[", header.group(2), aot_index)
+                found.setdefault(table, number)
+                line = line[header.end() :]
+            elif key:
+                parts = _split_key(key.group(1))
+                found.setdefault((*table, parts[0]), number)
+                found.setdefault((*table, *parts), number)
+                line = line[key.end() :]
+        scanner.feed(line)
+    return found
+
+
+def _header_path(is_array: bool, dotted: str, aot_index: dict[tuple[str, ...], int]) -> Where:
+    names = tuple(_split_key(dotted))
+    if is_array:
+        aot_index[names] = aot_index.get(names, -1) + 1
+        for other in [k for k in aot_index if len(k) > len(names) and k[: len(names)] == names]:
+            del aot_index[other]
+    path: list[str | int] = []
+    for i in range(len(names)):
+        path.append(names[i])
+        if names[: i + 1] in aot_index:
+            path.append(aot_index[names[: i + 1]])
+    return tuple(path)
+
+
+def line_for(lines: dict[Where, int], where: Where) -> int:
+    """The line of the longest known prefix of `where`; 1 when nothing matches."""
+    for size in range(len(where), 0, -1):
+        if where[:size] in lines:
+            return lines[where[:size]]
+    return 1
+
+
+def place(problems: Iterable[Problem]) -> list[Problem]:
+    """Fill in the line of every problem that only knows its key path."""
+    cache: dict[str, dict[Where, int]] = {}
+    placed = []
+    for problem in problems:
+        if problem.line == 0 and problem.file:
+            if problem.file not in cache:
+                cache[problem.file] = _lines_of(problem.file)
+            problem = replace(problem, line=line_for(cache[problem.file], problem.where))
+        placed.append(problem)
+    return placed
+
+
+def _lines_of(file: str) -> dict[Where, int]:
+    try:
+        return key_lines(Path(file).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return {}

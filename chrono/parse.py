@@ -1,0 +1,149 @@
+"""Stage 2: turn the tables of event files into Event objects.
+
+A file holds one event as top-level keys, or many as an ``[[events]]`` array. Every
+problem is collected; an event with an error is left out of the result, never half-built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from chrono.dates import DateError, from_toml
+from chrono.fields import Collector, Where
+from chrono.load import RawFile
+from chrono.model import STATUSES, Citation, Event, Problem, Source
+
+EVENT_KEYS = (
+    "id", "date", "title", "summary", "actors", "location",
+    "tags", "status", "date_text", "sources",
+)  # fmt: skip
+SOURCE_FIELDS = ("title", "publisher", "url", "published", "author", "accessed")
+CITATION_KEYS = ("ref", *SOURCE_FIELDS, "quote", "note")
+_DATED = ("published", "accessed")
+
+
+def parse_event_files(raws: Iterable[RawFile]) -> tuple[list[Event], list[Problem]]:
+    """Parse every event file; returns the well-formed events and all problems found."""
+    events: list[Event] = []
+    problems: list[Problem] = []
+    for raw in raws:
+        found, found_problems = parse_event_file(raw)
+        events.extend(found)
+        problems.extend(found_problems)
+    return events, problems
+
+
+def parse_event_file(raw: RawFile) -> tuple[list[Event], list[Problem]]:
+    """Parse one file: a single event, or an ``[[events]]`` array of them."""
+    col = Collector(raw.path)
+    data = raw.data
+    if not data:
+        col.error((), "empty-file", "empty file: expected an event (date, title, [[sources]])")
+        return [], col.problems
+    if "events" in data:
+        return _parse_many(raw, col)
+    event = _parse_event(data, (), Path(raw.path).stem, col)
+    return ([event] if event else []), col.problems
+
+
+def _parse_many(raw: RawFile, col: Collector) -> tuple[list[Event], list[Problem]]:
+    tables = raw.data["events"]
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        col.error(("events",), "wrong-type", "'events' must be an array of tables ([[events]])")
+        return [], col.problems
+    others = [k for k in raw.data if k != "events"]
+    for key in others:
+        msg = f"key '{key}' beside [[events]]: put it inside each [[events]] table"
+        col.error((key,), "unknown-key", msg)
+    events = []
+    for index, table in enumerate(tables):
+        event = _parse_event(table, ("events", index), None, col)
+        if event:
+            events.append(event)
+    return events, col.problems
+
+
+def _parse_event(
+    table: dict[str, Any], where: Where, default_id: str | None, col: Collector
+) -> Event | None:
+    before = len(col.problems)
+    col.unknown_keys(table, EVENT_KEYS, where)
+    what = "event" if default_id else f"event #{int(where[-1]) + 1}"
+    event_id = col.text(table, "id", where) or default_id
+    if event_id is None and "id" not in table:
+        col.error(where, "missing-field", f"{what} has no 'id' (required in [[events]])")
+    date = _date(table, "date", where, col) if col.require(table, "date", where, what) else None
+    title = col.text(table, "title", where) if col.require(table, "title", where, what) else None
+    status = col.text(table, "status", where)
+    if status is not None and status not in STATUSES:
+        allowed = ", ".join(STATUSES)
+        col.error((*where, "status"), "bad-value", f"status '{status}' is not one of: {allowed}")
+    citations = _citations(table, where, what, col)
+    if len(col.problems) > before or not (event_id and date and title):
+        return None
+    return Event(
+        id=event_id,
+        date=date,
+        title=title,
+        citations=citations,
+        summary=col.text(table, "summary", where),
+        actors=col.texts(table, "actors", where),
+        location=col.text(table, "location", where),
+        tags=col.texts(table, "tags", where),
+        status=status,
+        date_text=col.text(table, "date_text", where),
+        file=col.file,
+        where=where,
+    )
+
+
+def _date(table: dict[str, Any], key: str, where: Where, col: Collector) -> Any:
+    value = table.get(key)
+    if value is None:
+        return None
+    try:
+        return from_toml(value)
+    except DateError as err:
+        col.error((*where, key), "bad-date", f"'{key}': {err}")
+        return None
+
+
+def _citations(table: dict[str, Any], where: Where, what: str, col: Collector) -> tuple[Citation, ...]:
+    entries = table.get("sources")
+    if entries is None or entries == []:
+        col.error(where, "no-source", f"{what} cites no source: add a [[sources]] table")
+        return ()
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        col.error((*where, "sources"), "wrong-type", "'sources' must be [[sources]] tables")
+        return ()
+    found = (parse_citation(e, (*where, "sources", i), col) for i, e in enumerate(entries))
+    return tuple(c for c in found if c is not None)
+
+
+def parse_citation(entry: dict[str, Any], where: Where, col: Collector) -> Citation | None:
+    """One ``[[sources]]`` entry: ``ref`` into the bibliography, or an inline source."""
+    col.unknown_keys(entry, CITATION_KEYS, where)
+    quote, note = col.text(entry, "quote", where), col.text(entry, "note", where)
+    ref = col.text(entry, "ref", where)
+    if ref is not None:
+        extra = [k for k in SOURCE_FIELDS if k in entry]
+        if extra:
+            msg = f"a source with 'ref' takes only 'quote' and 'note', not {', '.join(extra)}"
+            col.error((*where, extra[0]), "conflicting-keys", msg)
+        return Citation(Source(key=ref), quote, note, ref)
+    source = parse_source(entry, where, col)
+    return Citation(source, quote, note) if source else None
+
+
+def parse_source(entry: dict[str, Any], where: Where, col: Collector, key: str | None = None) -> Source | None:
+    """The bibliographic fields of a source; it needs at least a title or a URL."""
+    values = {name: col.text(entry, name, where) for name in SOURCE_FIELDS if name not in _DATED}
+    for name in _DATED:
+        date = _date(entry, name, where, col)
+        values[name] = date.text if date is not None else None
+    if not (values["title"] or values["url"]):
+        col.error(where, "missing-field", "source has neither 'title' nor 'url' (nor 'ref')")
+        return None
+    return Source(key=key, **values)
