@@ -1,0 +1,193 @@
+"""Building a new event file for `chrono add`, checked against the collection first.
+
+Nothing here touches the disk except `write_event`, which refuses to overwrite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from chrono.collection import Collection
+from chrono.dates import DateError, parse_edtf
+from chrono.load import RawFile
+from chrono.model import Event, Problem, Source
+from chrono.parse import parse_event_file
+from chrono.validate import Context, validate
+from chrono.write import atomic_write
+
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
+_URL = re.compile(r"https?://\S+\Z")
+
+
+class AddError(ValueError):
+    """The new event cannot be added; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    """The values given to `chrono add`, as typed."""
+
+    date: str
+    title: str
+    source: str
+    actors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    location: str | None = None
+    summary: str | None = None
+    status: str | None = None
+    quote: str | None = None
+    id: str | None = None
+    date_text: str | None = None
+    source_title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Where the event would be written, what the file would say, and what was noticed."""
+
+    path: Path
+    text: str
+    event: Event
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def slug(title: str) -> str:
+    """A file-name-safe id from a title: lowercase words joined by hyphens, at most 60 chars."""
+    words = re.findall(r"[a-z0-9]+", title.casefold())
+    text = "-".join(words)[:60].rstrip("-")
+    return text or "event"
+
+
+def plan_add(new: NewEvent, collection: Collection, root: str) -> Plan:
+    """Resolve the date and source, build the TOML, and validate it against `collection`."""
+    citation = _citation(new, collection)
+    date, date_text = resolve_date(new.date, new.date_text, _anchor(new, collection))
+    event_id = new.id or slug(new.title)
+    if not _ID.match(event_id):
+        raise AddError(f"id '{event_id}' may use only a-z, 0-9, '.', '_' and '-'")
+    table: dict[str, Any] = {"id": event_id, "date": date, "date_text": date_text}
+    table |= {"title": new.title, "summary": new.summary, "actors": list(new.actors)}
+    table |= {"location": new.location, "tags": list(new.tags), "status": new.status}
+    table["sources"] = [citation]
+    table = {k: v for k, v in table.items() if v not in (None, [], "")}
+    path = Path(root) / _year_folder(date) / f"{event_id}.toml"
+    return _checked(path, _dumps(table), collection)
+
+
+def _checked(path: Path, text: str, collection: Collection) -> Plan:
+    raw = RawFile(str(path), "events", tomllib.loads(text))
+    events, problems = parse_event_file(raw)
+    ctx = Context(collection.registry, collection.sources, bool(collection.registry.actors))
+    known = [e for e in collection.events]
+    checked, found = validate([*known, *events], ctx)
+    problems += [p for p in found if p.file == str(path)]
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or not events:
+        raise AddError("; ".join(p.message for p in errors) or "the event is not valid")
+    if path.exists():
+        raise AddError(f"{path} already exists; choose another --id")
+    event = next(e for e in checked if e.file == str(path))
+    return Plan(path, text, replace(event), [p for p in problems if p.severity == "warning"])
+
+
+def write_event(plan: Plan) -> None:
+    """Create the event file atomically; raises AddError rather than overwrite anything."""
+    plan.path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        atomic_write(plan.path, plan.text)
+    except FileExistsError as err:
+        raise AddError(f"{plan.path} already exists; nothing was written") from err
+
+
+def _citation(new: NewEvent, collection: Collection) -> dict[str, Any]:
+    extra = {"quote": new.quote}
+    if new.source in collection.sources:
+        inline = [n for n in ("source_title", "publisher", "published") if getattr(new, n)]
+        if inline:
+            flags = ", ".join("--" + n.replace("_", "-") for n in inline)
+            raise AddError(f"{flags} describe an inline source; '{new.source}' is in sources.toml")
+        return _drop_empty({"ref": new.source, **extra})
+    if _URL.match(new.source):
+        fields = {"title": new.source_title, "publisher": new.publisher, "url": new.source}
+        return _drop_empty({**fields, "published": _edtf_or_written(new.published), **extra})
+    known = ", ".join(sorted(collection.sources)) or "none"
+    raise AddError(f"--source '{new.source}' is neither a key in sources.toml ({known}) nor a URL")
+
+
+def _drop_empty(table: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in table.items() if v}
+
+
+def _edtf_or_written(text: str | None) -> str | None:
+    if text is None:
+        return None
+    from chrono.written import parse_written
+
+    try:
+        return parse_edtf(text).text
+    except DateError as err:
+        written = parse_written(text)
+        if written is None:
+            raise AddError(f"--published '{text}': {err}") from err
+        return written
+
+
+def _anchor(new: NewEvent, collection: Collection) -> Source | None:
+    if new.source in collection.sources:
+        return collection.sources[new.source]
+    return Source(published=_edtf_or_written(new.published)) if new.published else None
+
+
+def resolve_date(text: str, date_text: str | None, anchor: Source | None) -> tuple[str, str | None]:
+    """EDTF as given; a written date at its precision; or a phrase resolved against the
+    source's publication date (never today). Returns (EDTF, the phrase to keep)."""
+    from chrono.relative import PhraseError, resolve_phrase
+    from chrono.written import parse_written
+
+    try:
+        return parse_edtf(text.strip()).text, date_text
+    except DateError as err:
+        edtf_error = err
+    written = parse_written(text)
+    if written is not None:
+        return written, date_text
+    if anchor is None or not anchor.published:
+        raise AddError(
+            f"--date '{text}' is not EDTF ({edtf_error}) nor a written date; a phrase like "
+            "'next week' needs a source with a published date, since chrono never resolves "
+            "dates against today"
+        )
+    day, approximate = _anchor_day(anchor.published)
+    try:
+        return resolve_phrase(text, day, approximate_anchor=approximate), date_text or text
+    except PhraseError as err:
+        raise AddError(f"--date '{text}': {err}") from err
+
+
+def _anchor_day(published: str) -> tuple[dt.date, bool]:
+    date = parse_edtf(published)
+    point = date.start
+    if point is None or point.day is None or point.month is None or date.is_interval:
+        raise AddError(f"the source's published date '{published}' is not a single day")
+    day = dt.date(point.year, point.month, point.day)
+    return day, point.approximate or point.uncertain
+
+
+def _year_folder(edtf: str) -> str:
+    date = parse_edtf(edtf)
+    point = date.start or date.end
+    return str(point.year) if point else "undated"
+
+
+def _dumps(table: dict[str, Any]) -> str:
+    import tomli_w
+
+    text: str = tomli_w.dumps(table)
+    return text

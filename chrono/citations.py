@@ -1,0 +1,38 @@
+"""Numbering sources across a selection of events, for `[n]` marks and source lists."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from chrono.model import Event, Source
+
+
+@dataclass
+class SourceList:
+    """Each distinct source once, numbered from 1 in order of first citation."""
+
+    numbers: dict[str, int] = field(default_factory=dict)
+    sources: list[Source] = field(default_factory=list)
+
+    def number(self, source: Source) -> int:
+        if source.identity not in self.numbers:
+            self.sources.append(source)
+            self.numbers[source.identity] = len(self.sources)
+        return self.numbers[source.identity]
+
+    def marks(self, event: Event) -> list[int]:
+        """The numbers of the event's sources, each once, in citation order."""
+        return list(dict.fromkeys(self.number(c.source) for c in event.citations))
+
+
+def number_sources(events: Sequence[Event]) -> SourceList:
+    """Number every source the events cite, in the events' order."""
+    numbered = SourceList()
+    for event in events:
+        numbered.marks(event)
+    return numbered
+
+
+def marks_text(numbers: Sequence[int]) -> str:
+    return "".join(f"[{n}]" for n in numbers)

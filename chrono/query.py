@@ -1,0 +1,87 @@
+"""Stage 5: select events by actor, tag, date range, text and place, in the one total order.
+
+Filters of different kinds combine with AND; repeated values of one kind (two ``--actor``)
+combine with OR. A date range keeps every event whose possible span overlaps it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from chrono.actors import Registry
+from chrono.dates import DateError, EdtfDate, parse_edtf
+from chrono.model import Event
+
+
+class QueryError(ValueError):
+    """A filter value that cannot be understood (e.g. a --from that is not a date)."""
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What to keep. Empty fields keep everything."""
+
+    actors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    start: float | int = -math.inf  # earliest instant of --from
+    stop: float | int = math.inf  # latest instant of --to
+    search: str | None = None
+    location: str | None = None
+
+
+def range_date(text: str, flag: str) -> EdtfDate:
+    """An EDTF date (or a plainly written one like "April 2016") given to --from or --to."""
+    try:
+        return parse_edtf(text.strip())
+    except DateError as err:
+        from chrono.written import parse_written
+
+        written = parse_written(text)
+        if written is None:
+            raise QueryError(f"{flag} '{text}' is not a date: {err}") from err
+        return parse_edtf(written)
+
+
+def make_filter(
+    actors: Sequence[str] = (),
+    tags: Sequence[str] = (),
+    since: str | None = None,
+    until: str | None = None,
+    search: str | None = None,
+    location: str | None = None,
+) -> Filter:
+    """Build a Filter from command-line style values; raises QueryError on a bad date."""
+    start = range_date(since, "--from").earliest if since else -math.inf
+    stop = range_date(until, "--to").latest if until else math.inf
+    if start > stop:
+        raise QueryError(f"--from '{since}' is after --to '{until}'")
+    return Filter(tuple(actors), tuple(tags), start, stop, search, location)
+
+
+def matches(event: Event, flt: Filter, registry: Registry) -> bool:
+    """Whether one event passes every filter."""
+    if flt.actors and not any(
+        registry.includes(group, actor) for group in flt.actors for actor in event.actors
+    ):
+        return False
+    if flt.tags and not {t.casefold() for t in flt.tags} & {t.casefold() for t in event.tags}:
+        return False
+    if not event.date.overlaps(flt.start, flt.stop):
+        return False
+    if flt.location and flt.location.casefold() not in (event.location or "").casefold():
+        return False
+    return not flt.search or flt.search.casefold() in _haystack(event)
+
+
+def _haystack(event: Event) -> str:
+    parts: list[str] = [event.id, event.title, event.summary or "", event.location or ""]
+    parts += [event.date_text or "", *event.actors, *event.tags]
+    parts += [c.quote or "" for c in event.citations]
+    return "\n".join(parts).casefold()
+
+
+def select(events: Iterable[Event], flt: Filter, registry: Registry) -> list[Event]:
+    """The events that pass `flt`, in the one total order."""
+    return sorted((e for e in events if matches(e, flt, registry)), key=Event.sort_key)

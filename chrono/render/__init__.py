@@ -1,0 +1,50 @@
+"""Output formats, one module each, named in one registry.
+
+A renderer is a pure function ``render(events, options) -> str``. Modules are imported
+only when their format is used, so start-up does not pay for formats it does not print.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from chrono.model import Event
+from chrono.render.options import RenderOptions
+
+Renderer = Callable[[Sequence[Event], RenderOptions], str]
+
+
+@dataclass(frozen=True)
+class Format:
+    """A named output format: the module that renders it and the file extension it gets."""
+
+    name: str
+    extension: str
+    description: str
+    module: str
+
+    def renderer(self) -> Renderer:
+        render: Renderer = importlib.import_module(self.module).render
+        return render
+
+
+def _formats(*formats: Format) -> dict[str, Format]:
+    return {f.name: f for f in formats}
+
+
+#: Formats of `chrono show` (``table`` is drawn by the CLI itself with rich).
+SHOW_FORMATS = _formats(
+    Format("plain", "txt", "aligned text lines and a numbered source list", "chrono.render.plain"),
+    Format("json", "json", "a JSON list of event objects", "chrono.render.json_events"),
+    Format("csv", "csv", "one row per event, with a header row", "chrono.render.csv_rows"),
+    Format("markdown", "md", "a Markdown timeline with footnotes", "chrono.render.markdown"),
+)
+
+#: Formats of `chrono export`.
+EXPORT_FORMATS = _formats(
+    Format("markdown", "md", "Markdown timeline, footnoted citations", "chrono.render.markdown"),
+    Format("json", "json", "events and resolved sources, versioned", "chrono.render.json_export"),
+    Format("csv", "csv", "one row per event, with a citation column", "chrono.render.csv_rows"),
+)

@@ -1,0 +1,44 @@
+"""CSV: one row per event, a header row, lists joined with ``; ``."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from chrono.model import Event
+from chrono.render.options import RenderOptions
+
+COLUMNS = (
+    "id", "date", "display_date", "title", "summary", "actors", "tags",
+    "location", "status", "date_text", "sources", "quotes", "urls",
+)  # fmt: skip
+
+
+def render(events: Sequence[Event], options: RenderOptions) -> str:
+    """RFC 4180 CSV (CRLF line ends, as Python's csv module writes and reads it)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    for event in events:
+        writer.writerow(_row(event))
+    return out.getvalue()
+
+
+def _row(event: Event) -> list[str]:
+    cites = event.citations
+    return [
+        event.id,
+        event.date.text,
+        event.date.human(),
+        event.title,
+        event.summary or "",
+        "; ".join(event.actors),
+        "; ".join(event.tags),
+        event.location or "",
+        event.status or "",
+        event.date_text or "",
+        "; ".join(c.source.label() for c in cites),
+        "; ".join(f"“{c.quote}”" for c in cites if c.quote),
+        "; ".join(c.source.url for c in cites if c.source.url),
+    ]

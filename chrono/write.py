@@ -1,0 +1,43 @@
+"""Atomic file writes that never overwrite by accident."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def atomic_write(path: str | Path, text: str, *, overwrite: bool = False) -> None:
+    """Write `text` to `path` through a temp file in the same folder, then move it in place.
+
+    Without `overwrite`, an existing file raises FileExistsError and is left untouched,
+    even if another process creates it between our check and our move (a hard link,
+    unlike a rename, refuses to replace a file).
+    """
+    target = Path(path)
+    if not overwrite and target.exists():
+        raise FileExistsError(f"{target} already exists")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if overwrite:
+            os.replace(tmp, target)
+        else:
+            _link_no_replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _link_no_replace(tmp: str, target: Path) -> None:
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise FileExistsError(f"{target} already exists") from None
+    except OSError:  # file systems without hard links: best effort after the check above
+        if target.exists():
+            raise FileExistsError(f"{target} already exists") from None
+        os.rename(tmp, target)
