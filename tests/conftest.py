@@ -1,0 +1,81 @@
+"""Shared fixtures: a temp collection written from TOML snippets, and a CLI runner."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from chrono.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "events"
+
+MakeCollection = Callable[[dict[str, str | bytes]], Path]
+
+SOURCES = """
+[article]
+title = "An article"
+publisher = "A publisher"
+url = "https://example.org/article"
+published = "2016-04-18"
+"""
+
+ACTORS = """
+[iran]
+name = "Iran"
+kind = "state"
+[irgc]
+name = "IRGC"
+aliases = ["Revolutionary Guards"]
+member_of = ["Iran"]
+[soleimani]
+name = "Qassem Soleimani"
+aliases = ["Soleimani"]
+member_of = ["IRGC"]
+[russia]
+name = "Russia"
+"""
+
+
+def event_toml(title: str = "Something happened", date: str = '"2016-04-15"', **extra: str) -> str:
+    """A valid one-event file, with extra top-level keys given as raw TOML values."""
+    lines = [f"date = {date}", f'title = "{title}"']
+    lines += [f"{key} = {value}" for key, value in extra.items()]
+    lines += ["", "[[sources]]", 'ref = "article"', 'quote = "it happened"']
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def make_collection(tmp_path: Path) -> MakeCollection:
+    """Write files (relative path → TOML text or raw bytes) into a fresh collection folder."""
+
+    def make(files: dict[str, str | bytes]) -> Path:
+        root = tmp_path / "events"
+        root.mkdir(exist_ok=True)
+        for name, content in files.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(textwrap.dedent(content), encoding="utf-8")
+        return root
+
+    return make
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def invoke(runner: CliRunner) -> Callable[..., object]:
+    def run(*args: str, input: str | None = None) -> object:
+        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+    return run
