@@ -21,6 +21,7 @@ from chrono.validate import Context, validate
 from chrono.write import atomic_write
 
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
+_EDTF_LIKE = re.compile(r"[-\dXYSE.?~%/:T+Z]+\Z")
 _URL = re.compile(r"https?://\S+\Z")
 
 
@@ -158,6 +159,8 @@ def resolve_date(text: str, date_text: str | None, anchor: Source | None) -> tup
     written = parse_written(text)
     if written is not None:
         return written, date_text
+    if _EDTF_LIKE.match(text.strip()):
+        raise AddError(f"--date '{text}' is not EDTF: {edtf_error}")
     if anchor is None or not anchor.published:
         raise AddError(
             f"--date '{text}' is not EDTF ({edtf_error}) nor a written date; a phrase like "

@@ -34,5 +34,25 @@ def number_sources(events: Sequence[Event]) -> SourceList:
     return numbered
 
 
+def human_date(edtf: str) -> str:
+    """An EDTF text as a person writes it (the text itself if it does not parse)."""
+    from chrono.dates import DateError, parse_edtf
+
+    try:
+        return parse_edtf(edtf).human()
+    except DateError:
+        return edtf
+
+
+def source_label(source: Source) -> str:
+    """A one-line readable citation: author, title, publisher, date, then the URL."""
+    published = human_date(source.published) if source.published else None
+    parts = [p for p in (source.author, source.title, source.publisher, published) if p]
+    text = ", ".join(parts) if parts else (source.url or source.key or "untitled source")
+    if source.url and parts:
+        text += f" <{source.url}>"
+    return text
+
+
 def marks_text(numbers: Sequence[int]) -> str:
     return "".join(f"[{n}]" for n in numbers)

@@ -18,7 +18,7 @@ from chrono.render import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from chrono.collection import Collection
-    from chrono.model import Event, Problem
+    from chrono.model import Event
     from chrono.render import Format
     from chrono.render.options import RenderOptions
 
@@ -42,13 +42,21 @@ ActorOpt = Annotated[
     list[str],
     typer.Option("--actor", "-a", help="Keep events of this actor or its members (repeatable)."),
 ]
-TagOpt = Annotated[list[str], typer.Option("--tag", "-t", help="Keep events with this tag (repeatable).")]
+TagOpt = Annotated[
+    list[str], typer.Option("--tag", "-t", help="Keep events with this tag (repeatable).")
+]
 FromOpt = Annotated[
     str | None, typer.Option("--from", help="Keep events that may overlap this date or later.")
 ]
-ToOpt = Annotated[str | None, typer.Option("--to", help="Keep events that may overlap this date or earlier.")]
-SearchOpt = Annotated[str | None, typer.Option("--search", "-s", help="Keep events mentioning this text.")]
-LocationOpt = Annotated[str | None, typer.Option("--location", help="Keep events whose location contains this.")]
+ToOpt = Annotated[
+    str | None, typer.Option("--to", help="Keep events that may overlap this date or earlier.")
+]
+SearchOpt = Annotated[
+    str | None, typer.Option("--search", "-s", help="Keep events mentioning this text.")
+]
+LocationOpt = Annotated[
+    str | None, typer.Option("--location", help="Keep events whose location contains this.")
+]
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -67,7 +75,9 @@ def _version(value: bool) -> None:
 def main_callback(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Dated, sourced chronologies from plain TOML event files.

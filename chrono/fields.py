@@ -31,7 +31,9 @@ class Collector:
         for key in table:
             if key not in known:
                 hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-                suffix = f"; did you mean '{hint[0]}'?" if hint else f" (allowed: {', '.join(known)})"
+                suffix = (
+                    f"; did you mean '{hint[0]}'?" if hint else f" (allowed: {', '.join(known)})"
+                )
                 self.error((*where, key), "unknown-key", f"unknown key '{key}'{suffix}")
 
     def text(self, table: Mapping[str, Any], key: str, where: Where) -> str | None:

@@ -65,14 +65,6 @@ class Source:
             return f"ref:{self.key}"
         return f"inline:{self.url or ''}|{self.title or ''}|{self.publisher or ''}"
 
-    def label(self) -> str:
-        """A one-line readable citation: title, publisher, date, URL."""
-        parts = [p for p in (self.author, self.title, self.publisher, self.published) if p]
-        text = ", ".join(parts) if parts else (self.url or self.key or "untitled source")
-        if self.url and parts:
-            text += f" <{self.url}>"
-        return text
-
 
 @dataclass(frozen=True, slots=True)
 class Citation:

@@ -81,6 +81,13 @@ def _parse_event(
         allowed = ", ".join(STATUSES)
         col.error((*where, "status"), "bad-value", f"status '{status}' is not one of: {allowed}")
     citations = _citations(table, where, what, col)
+    fields = {
+        "summary": col.text(table, "summary", where),
+        "actors": col.texts(table, "actors", where),
+        "location": col.text(table, "location", where),
+        "tags": col.texts(table, "tags", where),
+        "date_text": col.text(table, "date_text", where),
+    }
     if len(col.problems) > before or not (event_id and date and title):
         return None
     return Event(
@@ -88,14 +95,10 @@ def _parse_event(
         date=date,
         title=title,
         citations=citations,
-        summary=col.text(table, "summary", where),
-        actors=col.texts(table, "actors", where),
-        location=col.text(table, "location", where),
-        tags=col.texts(table, "tags", where),
         status=status,
-        date_text=col.text(table, "date_text", where),
         file=col.file,
         where=where,
+        **fields,  # type: ignore[arg-type]
     )
 
 
@@ -110,7 +113,9 @@ def _date(table: dict[str, Any], key: str, where: Where, col: Collector) -> Any:
         return None
 
 
-def _citations(table: dict[str, Any], where: Where, what: str, col: Collector) -> tuple[Citation, ...]:
+def _citations(
+    table: dict[str, Any], where: Where, what: str, col: Collector
+) -> tuple[Citation, ...]:
     entries = table.get("sources")
     if entries is None or entries == []:
         col.error(where, "no-source", f"{what} cites no source: add a [[sources]] table")
@@ -137,7 +142,9 @@ def parse_citation(entry: dict[str, Any], where: Where, col: Collector) -> Citat
     return Citation(source, quote, note) if source else None
 
 
-def parse_source(entry: dict[str, Any], where: Where, col: Collector, key: str | None = None) -> Source | None:
+def parse_source(
+    entry: dict[str, Any], where: Where, col: Collector, key: str | None = None
+) -> Source | None:
     """The bibliographic fields of a source; it needs at least a title or a URL."""
     values = {name: col.text(entry, name, where) for name in SOURCE_FIELDS if name not in _DATED}
     for name in _DATED:

@@ -47,7 +47,9 @@ def test_add_round_trips(invoke: Any, root: Path) -> None:
 def test_written_dates_keep_their_precision(
     invoke: Any, root: Path, written: str, edtf: str
 ) -> None:
-    result = add(invoke, root, "--date", written, "--title", "T", "--source", "article", "--dry-run")
+    result = add(
+        invoke, root, "--date", written, "--title", "T", "--source", "article", "--dry-run"
+    )
     assert result.exit_code == 0, result.output
     assert f'date = "{edtf}"' in result.stdout
 
@@ -83,7 +85,10 @@ def test_existing_id_is_refused_and_nothing_changes(invoke: Any, root: Path) -> 
     [
         (("--date", "2016-02-30", "--title", "T", "--source", "article"), "is not EDTF"),
         (("--date", "2016", "--title", "T", "--source", "nokey"), "neither a key in sources.toml"),
-        (("--date", "2016", "--title", "T", "--source", "article", "--id", "Bad Id"), "may use only"),
+        (
+            ("--date", "2016", "--title", "T", "--source", "article", "--id", "Bad Id"),
+            "may use only",
+        ),
         (("--date", "2016", "--title", "T", "--source", "article", "--status", "maybe"), "status"),
     ],
 )

@@ -114,7 +114,11 @@ def test_broken_events_are_skipped_with_a_warning(
     invoke: Any, make_collection: MakeCollection
 ) -> None:
     root = make_collection(
-        {"sources.toml": SOURCES, "good.toml": event_toml(), "bad.toml": event_toml(date='"2016-13"')}
+        {
+            "sources.toml": SOURCES,
+            "good.toml": event_toml(),
+            "bad.toml": event_toml(date='"2016-13"'),
+        }
     )
     result = invoke("show", "--events", str(root), "--format", "plain")
     assert result.exit_code == 0

@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Sequence
 
+from chrono.citations import source_label
 from chrono.model import Event
 from chrono.render.options import RenderOptions
 
@@ -38,7 +39,7 @@ def _row(event: Event) -> list[str]:
         event.location or "",
         event.status or "",
         event.date_text or "",
-        "; ".join(c.source.label() for c in cites),
+        "; ".join(source_label(c.source) for c in cites),
         "; ".join(f"“{c.quote}”" for c in cites if c.quote),
         "; ".join(c.source.url for c in cites if c.source.url),
     ]

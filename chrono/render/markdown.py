@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from chrono.citations import human_date
 from chrono.model import Citation, Event
 from chrono.render.options import RenderOptions
 
@@ -72,7 +73,8 @@ def footnote(citation: Citation) -> str:
         parts.append(escape(source.author))
     if source.title:
         parts.append(f"*{escape(source.title)}*")
-    parts += [escape(p) for p in (source.publisher, source.published) if p]
+    published = human_date(source.published) if source.published else None
+    parts += [escape(p) for p in (source.publisher, published) if p]
     if source.url:
         parts.append(f"<{source.url}>")
     text = ", ".join(parts) or escape(source.key or "source")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from chrono.citations import SourceList, marks_text
+from chrono.citations import SourceList, marks_text, source_label
 from chrono.model import Event
 from chrono.render.options import RenderOptions
 
@@ -30,4 +30,4 @@ def render(events: Sequence[Event], options: RenderOptions) -> str:
 
 def source_lines(numbered: SourceList) -> list[str]:
     """``Sources:`` and one ``[n] citation`` line per source."""
-    return ["Sources:"] + [f"[{n}] {s.label()}" for n, s in enumerate(numbered.sources, 1)]
+    return ["Sources:"] + [f"[{n}] {source_label(s)}" for n, s in enumerate(numbered.sources, 1)]
