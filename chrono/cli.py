@@ -241,8 +241,10 @@ def _print_table(events: Sequence[Event], options: RenderOptions) -> None:
         return
     numbered = SourceList()
     table = Table(show_lines=False, header_style="bold")
-    for column in ("Date", "Event", "Actors", "Sources"):
-        table.add_column(column, overflow="fold")
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Event", overflow="fold", ratio=3)
+    table.add_column("Actors", overflow="fold", ratio=2)
+    table.add_column("Sources", no_wrap=True)
     for event in events:
         marks = marks_text(numbered.marks(event))
         table.add_row(event.date.human(), event.title, ", ".join(event.actors), marks)

@@ -47,4 +47,8 @@ EXPORT_FORMATS = _formats(
     Format("markdown", "md", "Markdown timeline, footnoted citations", "chrono.render.markdown"),
     Format("json", "json", "events and resolved sources, versioned", "chrono.render.json_export"),
     Format("csv", "csv", "one row per event, with a citation column", "chrono.render.csv_rows"),
+    Format("ics", "ics", "iCalendar (RFC 5545), one VEVENT per event", "chrono.render.ics"),
+    Format("timelinejs", "json", "TimelineJS3 JSON", "chrono.render.timelinejs"),
+    Format("mermaid", "mmd", "a Mermaid timeline diagram", "chrono.render.mermaid"),
+    Format("html", "html", "one self-contained, accessible HTML page", "chrono.render.html"),
 )
