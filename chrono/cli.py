@@ -54,6 +54,10 @@ ToOpt = Annotated[
 SearchOpt = Annotated[
     str | None, typer.Option("--search", "-s", help="Keep events mentioning this text.")
 ]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Parse every file; neither read nor update the index cache."),
+]
 LocationOpt = Annotated[
     str | None, typer.Option("--location", help="Keep events whose location contains this.")
 ]
@@ -90,14 +94,41 @@ def main_callback(
     """
 
 
-def load(dirs: Sequence[str]) -> Collection:
+def use_cache(no_cache: bool) -> bool:
+    """The index cache is on unless --no-cache or CHRONO_NO_CACHE=1 says otherwise."""
+    return not (no_cache or os.environ.get("CHRONO_NO_CACHE", "") not in ("", "0"))
+
+
+def load(dirs: Sequence[str], no_cache: bool = False) -> Collection:
     """Load the collections, turning an unusable folder into a usage error (exit 2)."""
     from chrono.collection import CollectionError, load_collection
     from chrono.load import default_dirs
 
     try:
-        return load_collection(default_dirs(dirs))
+        return load_collection(default_dirs(dirs), cache=use_cache(no_cache))
     except CollectionError as err:
+        fail(str(err), 2)
+
+
+def load_selected(
+    dirs: Sequence[str],
+    no_cache: bool,
+    actors: Sequence[str],
+    tags: Sequence[str],
+    since: str | None,
+    until: str | None,
+    search: str | None,
+    location: str | None,
+) -> Collection:
+    """Load the collections with only the events the filters keep (from the index if it can)."""
+    from chrono.collection import CollectionError, select_collection
+    from chrono.load import default_dirs
+    from chrono.query import QueryError, make_filter
+
+    try:
+        flt = make_filter(actors, tags, since, until, search, location)
+        return select_collection(default_dirs(dirs), flt, cache=use_cache(no_cache))
+    except (CollectionError, QueryError) as err:
         fail(str(err), 2)
 
 
@@ -138,6 +169,7 @@ def check(
         str, typer.Option("--format", "-f", help="text (path:line: ...) or json (a list).")
     ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Check every file of the collection and report every problem in one run.
 
@@ -152,7 +184,7 @@ def check(
     """
     if output not in ("text", "json"):
         fail(f"--format must be text or json, not '{output}'", 2)
-    collection = load(events)
+    collection = load(events, no_cache)
     problems = collection.problems
     if output == "json":
         import json
@@ -193,6 +225,7 @@ def show(
     until: ToOpt = None,
     search: SearchOpt = None,
     location: LocationOpt = None,
+    no_cache: NoCacheOpt = False,
     output: Annotated[
         str | None,
         typer.Option(
@@ -218,9 +251,9 @@ def show(
 
     name = output or ("table" if sys.stdout.isatty() else "plain")
     fmt = _choice(name, SHOW_FORMATS, extra=("table",))
-    collection = load(events)
+    collection = load_selected(events, no_cache, actor, tag, since, until, search, location)
     warn_skipped(collection)
-    chosen = selected(collection, actor, tag, since, until, search, location)
+    chosen = collection.events
     options = RenderOptions(registry=collection.registry)
     if fmt is None:
         _print_table(chosen, options)
@@ -334,6 +367,7 @@ def export(
     until: ToOpt = None,
     search: SearchOpt = None,
     location: LocationOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:  # fmt: skip
     """Export the (filtered) chronology for other tools, every claim with its citation.
 
@@ -348,9 +382,9 @@ def export(
     assert fmt is not None
     if output and os.path.exists(output) and not force:
         fail(f"{output} already exists; use --force to overwrite it", 1)
-    collection = load(events)
+    collection = load_selected(events, no_cache, actor, tag, since, until, search, location)
     warn_skipped(collection)
-    chosen = selected(collection, actor, tag, since, until, search, location)
+    chosen = collection.events
     text = fmt.renderer()(chosen, RenderOptions(title=title, registry=collection.registry))
     if output is None:
         sys.stdout.write(text)

@@ -1,23 +1,45 @@
-"""The whole pipeline in one call: load → parse → merge → validate.
+"""The whole pipeline in one call: load → parse → merge → validate (→ select).
 
 This is the library's front door: ``load_collection(["events"])`` returns every valid
 event, the actor registry, the bibliography and every problem found, located by line.
+``select_collection`` does the same for a filter, answering actor and tag filters from
+the index cache when it may, so that it unpickles only the events it needs.
 """
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Sequence
+import pickle
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from chrono.actors import Registry, build_registry, parse_actors
 from chrono.bibliography import parse_bibliography
-from chrono.load import RawFile, find_files, read_files
+from chrono.load import read_file, scan
 from chrono.locate import place
 from chrono.merge import merge_bibliographies
 from chrono.model import Actor, Event, Problem, Source
-from chrono.parse import parse_event_files
+from chrono.parse import parse_event_file
+from chrono.query import Filter, select
 from chrono.validate import Context, validate
+
+if TYPE_CHECKING:
+    from chrono.cache import Index
+
+#: What a damaged or foreign cache can raise while being read; the cache is then discarded.
+CACHE_ERRORS = (
+    sqlite3.Error,
+    pickle.UnpicklingError,
+    EOFError,
+    AttributeError,
+    TypeError,
+    ImportError,
+    ValueError,
+)
 
 
 class CollectionError(Exception):
@@ -52,38 +74,172 @@ def check_dirs(dirs: Sequence[str]) -> None:
             raise CollectionError(f"'{folder}' is not a folder")
 
 
-def load_collection(dirs: Sequence[str]) -> Collection:
-    """Load, parse, merge and validate the collections in `dirs` (in that order)."""
+def parse_path(path: str) -> tuple[list[Event], list[Problem]]:
+    """Read and parse one event file; its problems come back located by line."""
+    raw, problems = read_file(path, "events")
+    if raw is None:
+        return [], problems
+    events, found = parse_event_file(raw)
+    return events, problems + place(found)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    # Parsing allocates many small objects that all survive; the cyclic collector would
+    # scan them again and again for nothing (about 40% of load time at 100k events).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@dataclass
+class _Parts:
+    """What the folders hold before validation: events in load order, registries, problems."""
+
+    events: list[Event] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    bibliographies: list[tuple[str, dict[str, Source]]] = field(default_factory=list)
+    has_actors: bool = False
+
+    def registries(self) -> tuple[Context, list[Problem]]:
+        registry, problems = build_registry(self.actors)
+        sources, found = merge_bibliographies(self.bibliographies)
+        return Context(registry, sources, self.has_actors), problems + found
+
+
+def _read_registry(parts: _Parts, path: str, role: str) -> None:
+    raw, problems = read_file(path, "actors" if role == "actors" else "sources")
+    parts.problems += problems
+    if raw is None:
+        return
+    if raw.role == "actors":
+        parts.has_actors = True
+        actors, found = parse_actors(raw)
+        parts.actors += actors
+    else:
+        sources, found = parse_bibliography(raw)
+        parts.bibliographies.append((raw.path, sources))
+    parts.problems += found
+
+
+def load_collection(dirs: Sequence[str], *, cache: bool = False) -> Collection:
+    """Load, parse, merge and validate the collections in `dirs` (in that order).
+
+    With `cache`, unchanged files are not parsed again but read from the index cache.
+    """
     check_dirs(dirs)
-    files = [entry for folder in dirs for entry in find_files(folder)]
-    raws, problems = read_files(files)
-    events, found = parse_event_files(r for r in raws if r.role == "events")
-    problems += found
-    registry, sources, has_actors, found = _registries(raws)
-    problems += found
-    events, found = validate(events, Context(registry, sources, has_actors))
-    problems += found
-    events.sort(key=Event.sort_key)
-    return Collection(events, registry, sources, _ordered(place(problems)), tuple(dirs))
+    with _no_gc():
+        parts = _Parts()
+        for folder in dirs:
+            events = _load_folder(parts, folder, cache)
+            parts.events += events
+        ctx, found = parts.registries()
+        events, checked = validate(parts.events, ctx)
+        events.sort(key=Event.sort_key)
+    problems = _ordered(place([*parts.problems, *found, *checked]))
+    return Collection(events, ctx.registry, ctx.sources, problems, tuple(dirs))
 
 
-def _registries(raws: list[RawFile]) -> tuple[Registry, dict[str, Source], bool, list[Problem]]:
-    problems: list[Problem] = []
-    actors: list[Actor] = []
-    bibliographies = []
-    for raw in raws:
-        if raw.role == "actors":
-            found_actors, found = parse_actors(raw)
-            actors += found_actors
-            problems += found
-        elif raw.role == "sources":
-            found_sources, found = parse_bibliography(raw)
-            bibliographies.append((raw.path, found_sources))
-            problems += found
-    registry, found = build_registry(actors)
-    sources, merge_problems = merge_bibliographies(bibliographies)
-    has_actors = any(r.role == "actors" for r in raws)
-    return registry, sources, has_actors, problems + found + merge_problems
+def _scan_folder(parts: _Parts, folder: str) -> dict[str, tuple[int, int]]:
+    """Read the folder's registries into `parts`; return its event files' size and mtime."""
+    stats = {}
+    for path, role, size, mtime in scan(folder):
+        if role == "events":
+            stats[path] = (size, mtime)
+        else:
+            _read_registry(parts, path, role)
+    return stats
+
+
+def _load_folder(parts: _Parts, folder: str, cache: bool) -> list[Event]:
+    stats = _scan_folder(parts, folder)
+    cached = _from_index(folder, stats) if cache else None
+    if cached is not None:
+        problems, events = cached
+        parts.problems += problems
+        return events
+    events = []
+    for path in stats:
+        found, problems = parse_path(path)
+        events += found
+        parts.problems += problems
+    return events
+
+
+def _from_index(
+    folder: str, stats: dict[str, tuple[int, int]]
+) -> tuple[list[Problem], list[Event]] | None:
+    from chrono.cache import discard
+
+    index = _index(folder, stats)
+    if index is None:
+        return None
+    try:
+        return index.problems(), index.events()
+    except CACHE_ERRORS:
+        discard(folder)  # unreadable after all: the caller parses every file instead
+        return None
+    finally:
+        index.close()
+
+
+def _index(folder: str, stats: dict[str, tuple[int, int]]) -> Index | None:
+    """The folder's synced index, or None when the cache cannot be used (never fatal)."""
+    from chrono.cache import Index, discard
+
+    index = Index.open(folder)
+    if index is None:
+        return None
+    try:
+        index.sync(stats, parse_path)
+    except CACHE_ERRORS:
+        index.close()
+        discard(folder)
+        return None
+    return index
+
+
+def select_collection(dirs: Sequence[str], flt: Filter, *, cache: bool = False) -> Collection:
+    """The collection with only the events that pass `flt`, sorted; problems are complete.
+
+    With `cache` and an actor or tag filter on one folder, the index answers the filter.
+    """
+    check_dirs(dirs)
+    if cache and len(dirs) == 1 and (flt.actors or flt.tags):
+        with _no_gc():
+            fast = _select_fast(dirs[0], flt)
+        if fast is not None:
+            return fast
+    collection = load_collection(dirs, cache=cache)
+    chosen = select(collection.events, flt, collection.registry)
+    return Collection(
+        chosen, collection.registry, collection.sources, collection.problems, collection.dirs
+    )
+
+
+def _select_fast(folder: str, flt: Filter) -> Collection | None:
+    from chrono.cache import discard
+    from chrono.fastpath import select_indexed
+
+    parts = _Parts()
+    index = _index(folder, _scan_folder(parts, folder))
+    if index is None:
+        return None
+    ctx, found = parts.registries()
+    try:
+        chosen, problems = select_indexed([index], flt, ctx)
+    except CACHE_ERRORS:
+        discard(folder)
+        return None
+    finally:
+        index.close()
+    problems = _ordered(place([*parts.problems, *found, *problems]))
+    return Collection(chosen, ctx.registry, ctx.sources, problems, (folder,))
 
 
 def _ordered(problems: list[Problem]) -> list[Problem]:

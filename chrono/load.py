@@ -6,10 +6,11 @@ files that are not readable TOML (binary, not UTF-8, syntax errors) as problems.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -42,17 +43,33 @@ def default_dirs(given: Sequence[str], environ: dict[str, str] | None = None) ->
     return dirs or ["events"]
 
 
-def find_files(root: str) -> list[tuple[str, Role]]:
-    """Every ``*.toml`` below `root`, sorted, with its role. Hidden folders are skipped."""
-    found: list[tuple[str, Role]] = []
-    for folder, subdirs, files in os.walk(root):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        at_root = os.path.samefile(folder, root)
-        for name in sorted(files):
-            if name.endswith(".toml") and not name.startswith("."):
-                role = RESERVED.get(name, "events") if at_root else "events"
-                found.append((os.path.join(folder, name), role))
+def scan(root: str) -> list[tuple[str, Role, int, int]]:
+    """Every ``*.toml`` below `root` with its role, size and mtime (ns), sorted by path.
+
+    Hidden files and folders (such as ``.git``) are skipped. The path order is the load
+    order, which decides, for instance, which of two events with one id came first.
+    """
+    found: list[tuple[str, Role, int, int]] = []
+    folders = [root]
+    while folders:
+        folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir():
+                    folders.append(entry.path)
+                elif entry.name.endswith(".toml") and entry.is_file():
+                    role = RESERVED.get(entry.name, "events") if folder == root else "events"
+                    st = entry.stat()
+                    found.append((entry.path, role, st.st_size, st.st_mtime_ns))
+    found.sort()
     return found
+
+
+def find_files(root: str) -> list[tuple[str, Role]]:
+    """Every ``*.toml`` below `root` with its role, in load order."""
+    return [(path, role) for path, role, _size, _mtime in scan(root)]
 
 
 def parse_toml(path: str, raw: bytes) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -64,10 +81,29 @@ def parse_toml(path: str, raw: bytes) -> tuple[dict[str, Any] | None, list[Probl
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         return None, [Problem(path, line, "not-text", f"not UTF-8 text (byte {err.start})")]
+    fast = _fast_loads()
+    if fast is not None:
+        try:
+            return fast(text), []
+        except ValueError:
+            pass  # let tomllib word the error, so messages do not depend on the reader
     try:
         return tomllib.loads(text), []
     except tomllib.TOMLDecodeError as err:
         return None, [_syntax_problem(path, text, str(err))]
+
+
+@functools.cache
+def _fast_loads() -> Callable[[str], dict[str, Any]] | None:
+    """rtoml (compiled, ~6x faster than tomllib) when installed and not disabled."""
+    if os.environ.get("CHRONO_TOML_READER", "") == "tomllib":
+        return None
+    try:
+        import rtoml
+    except ImportError:
+        return None
+    loads: Callable[[str], dict[str, Any]] = rtoml.loads
+    return loads
 
 
 def _syntax_problem(path: str, text: str, message: str) -> Problem:
@@ -80,18 +116,23 @@ def _syntax_problem(path: str, text: str, message: str) -> Problem:
     return Problem(path, line, "syntax", f"TOML syntax error at column {column}: {reason}")
 
 
+def read_file(path: str, role: Role) -> tuple[RawFile | None, list[Problem]]:
+    """Read and parse one file; an unreadable file is a problem, never an exception."""
+    try:
+        content = Path(path).read_bytes()
+    except OSError as err:
+        return None, [Problem(path, 1, "unreadable", err.strerror or str(err))]
+    data, problems = parse_toml(path, content)
+    return (RawFile(path, role, data) if data is not None else None), problems
+
+
 def read_files(files: Iterable[tuple[str, Role]]) -> tuple[list[RawFile], list[Problem]]:
     """Read and parse each file; unreadable files become problems, never exceptions."""
     raws: list[RawFile] = []
     problems: list[Problem] = []
     for path, role in files:
-        try:
-            content = Path(path).read_bytes()
-        except OSError as err:
-            problems.append(Problem(path, 0, "unreadable", err.strerror or str(err)))
-            continue
-        data, found = parse_toml(path, content)
+        raw, found = read_file(path, role)
         problems.extend(found)
-        if data is not None:
-            raws.append(RawFile(path, role, data))
+        if raw is not None:
+            raws.append(raw)
     return raws, problems

@@ -49,6 +49,16 @@ def event_toml(title: str = "Something happened", date: str = '"2016-04-15"', **
     return "\n".join(lines) + "\n"
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own index cache folder, never the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("CHRONO_CACHE_DIR", str(folder))
+    monkeypatch.delenv("CHRONO_NO_CACHE", raising=False)
+    monkeypatch.delenv("CHRONO_EVENTS", raising=False)
+    return folder
+
+
 @pytest.fixture
 def make_collection(tmp_path: Path) -> MakeCollection:
     """Write files (relative path → TOML text or raw bytes) into a fresh collection folder."""

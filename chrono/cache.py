@@ -1,0 +1,227 @@
+"""An index cache: parsed event files kept in SQLite, keyed by path, size and mtime.
+
+A second run re-parses only files that changed, and answers actor and tag filters from
+an index instead of unpickling every event. One database per collection folder, in the
+platform cache folder (``~/.cache/chrono`` on Linux; ``$CHRONO_CACHE_DIR`` overrides).
+
+It must never give a stale answer: every run stats every file; a file whose size or
+mtime differs is parsed again, a vanished file's rows are deleted, and a file modified
+in the last two seconds is marked to be parsed again next time (its mtime could still
+change without its size changing within the file system's clock resolution). A cache
+from another chrono version or format, or a corrupt one, is thrown away and rebuilt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+from chrono import __version__
+from chrono.model import Event, Problem
+
+FORMAT = "chrono-index-1"
+RACY_SECONDS = 2.0
+
+Parse = Callable[[str], tuple[list[Event], list[Problem]]]
+Stat = tuple[int, int]  # size, mtime_ns
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, problems BLOB);
+CREATE TABLE events(n INTEGER PRIMARY KEY, file TEXT NOT NULL, seq INTEGER NOT NULL,
+                    id TEXT NOT NULL, data BLOB NOT NULL);
+CREATE INDEX events_file ON events(file, seq);
+CREATE INDEX events_id ON events(id);
+CREATE TABLE terms(n INTEGER NOT NULL, kind TEXT NOT NULL, term TEXT NOT NULL);
+CREATE INDEX terms_term ON terms(kind, term);
+CREATE INDEX terms_n ON terms(n);
+"""
+
+
+def cache_dir() -> Path:
+    """Where index databases live: $CHRONO_CACHE_DIR, else the platform's user cache dir."""
+    override = os.environ.get("CHRONO_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("chrono", appauthor=False))
+
+
+def database_for(root: str) -> Path:
+    """The database file of one collection folder (named by its absolute path's hash)."""
+    key = hashlib.sha256(os.path.abspath(root).encode()).hexdigest()[:20]
+    return cache_dir() / f"{key}.sqlite"
+
+
+def discard(root: str) -> None:
+    """Delete the index of `root` (it will be rebuilt on the next cached run)."""
+    _remove(database_for(root))
+
+
+class Index:
+    """The parsed contents of one collection folder's event files."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    @classmethod
+    def open(cls, root: str) -> Index | None:
+        """Open (creating or rebuilding) the index of `root`; None if no cache can be used."""
+        path = database_for(root)
+        for _attempt in range(2):
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                return cls(_connect(path))
+            except sqlite3.DatabaseError:
+                _remove(path)  # corrupt or foreign: start again from nothing
+            except OSError:
+                return None
+        return None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def sync(self, stats: dict[str, Stat], parse: Parse) -> None:
+        """Bring the index up to date with the files on disk (`stats`: path -> size, mtime)."""
+        if not self._changes(stats):
+            return
+        with self._write():
+            for path in self._changes(stats):  # again, under the lock: another run may have synced
+                self._forget(path)
+                if path in stats:
+                    self._store(path, stats[path], *parse(path))
+
+    def _changes(self, stats: dict[str, Stat]) -> list[str]:
+        known = {p: (s, m) for p, s, m in self.db.execute("SELECT path, size, mtime_ns FROM files")}
+        changed = [p for p, st in stats.items() if known.get(p) != st]
+        return sorted(changed + [p for p in known if p not in stats])
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.rollback()
+            raise
+        self.db.commit()
+
+    def _forget(self, path: str) -> None:
+        rows = "SELECT n FROM events WHERE file = ?"
+        self.db.execute(f"DELETE FROM terms WHERE n IN ({rows})", (path,))
+        self.db.execute("DELETE FROM events WHERE file = ?", (path,))
+        self.db.execute("DELETE FROM files WHERE path = ?", (path,))
+
+    def _store(self, path: str, stat: Stat, events: list[Event], problems: list[Problem]) -> None:
+        size, mtime_ns = stat
+        if time.time() - mtime_ns / 1e9 < RACY_SECONDS:
+            size = -1  # too fresh to trust: parse it again next time
+        blob = pickle.dumps(problems, protocol=5) if problems else None
+        self.db.execute("INSERT INTO files VALUES (?, ?, ?, ?)", (path, size, mtime_ns, blob))
+        for seq, event in enumerate(events):
+            data = pickle.dumps(event, protocol=5)
+            cur = self.db.execute(
+                "INSERT INTO events(file, seq, id, data) VALUES (?, ?, ?, ?)",
+                (path, seq, event.id, data),
+            )
+            terms = [("actor", a.casefold()) for a in event.actors]
+            terms += [("tag", t.casefold()) for t in event.tags]
+            terms += [("ref", c.ref) for c in event.citations if c.ref is not None]
+            self.db.executemany(
+                "INSERT INTO terms VALUES (?, ?, ?)", [(cur.lastrowid, k, t) for k, t in terms]
+            )
+
+    def problems(self) -> list[Problem]:
+        """The problems found when each file was parsed (already located by line)."""
+        rows = self.db.execute("SELECT problems FROM files WHERE problems IS NOT NULL")
+        return [p for (blob,) in rows for p in pickle.loads(blob)]
+
+    def events(self, numbers: Iterable[int] | None = None) -> list[Event]:
+        """Events in load order (path, then position in the file); all, or those numbered."""
+        if numbers is None:
+            rows = self.db.execute("SELECT data FROM events ORDER BY file, seq")
+            return [pickle.loads(d) for (d,) in rows]
+        found = []
+        for chunk in _chunks(sorted(set(numbers)), 500):
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT file, seq, data FROM events WHERE n IN ({marks})"
+            found += list(self.db.execute(sql, chunk))
+        found.sort(key=lambda row: (row[0], row[1]))
+        return [pickle.loads(d) for _f, _s, d in found]
+
+    def with_terms(self, kind: str, terms: Iterable[str]) -> set[int]:
+        """Numbers of the events that have any of `terms` (casefolded actors/tags, or refs)."""
+        found: set[int] = set()
+        for chunk in _chunks(sorted(set(terms)), 500):
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT n FROM terms WHERE kind = ? AND term IN ({marks})"
+            found.update(n for (n,) in self.db.execute(sql, (kind, *chunk)))
+        return found
+
+    def distinct_terms(self, kind: str) -> set[str]:
+        return {
+            t for (t,) in self.db.execute("SELECT DISTINCT term FROM terms WHERE kind = ?", (kind,))
+        }
+
+    def duplicated_ids(self) -> set[int]:
+        """Numbers of the events whose id occurs more than once in this folder."""
+        sql = "SELECT n FROM events WHERE id IN (SELECT id FROM events GROUP BY id HAVING COUNT(*) > 1)"
+        return {n for (n,) in self.db.execute(sql)}
+
+    def ids(self) -> dict[str, int]:
+        """Every id with one of its event numbers (for duplicates across folders)."""
+        return {i: n for i, n in self.db.execute("SELECT id, n FROM events")}
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=30, isolation_level=None)
+    try:
+        db.execute("PRAGMA busy_timeout = 30000")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        tables = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            _create(db)
+        elif _meta(db) != _expected_meta():
+            raise sqlite3.DatabaseError("not this chrono's index")
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _create(db: sqlite3.Connection) -> None:
+    db.execute("BEGIN IMMEDIATE")
+    tables = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not tables:  # another process may have created it while we waited for the lock
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                db.execute(statement)
+        db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(_expected_meta().items()))
+    db.commit()
+
+
+def _meta(db: sqlite3.Connection) -> dict[str, str]:
+    return dict(db.execute("SELECT key, value FROM meta"))
+
+
+def _expected_meta() -> dict[str, str]:
+    return {"format": FORMAT, "chrono": __version__}
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{path}{suffix}").unlink()
+
+
+def _chunks(items: Sequence[object], size: int) -> Iterator[list[object]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
