@@ -13,7 +13,7 @@ from chrono.actors import Registry
 from chrono.cache import Index
 from chrono.model import Event, Problem
 from chrono.query import Filter, select
-from chrono.validate import Context, known_actors, resolve_refs, unique_ids
+from chrono.validate import Context, resolve_refs, validate
 
 Where = tuple[str | int, ...]
 
@@ -53,17 +53,14 @@ def suspects(index: Index, ctx: Context) -> set[int]:
 def check_suspects(
     events: list[Event], ctx: Context
 ) -> tuple[set[tuple[str, Where]], list[Problem]]:
-    """Run the ordinary checks on the suspects; returns (file, where) of refused events."""
-    problems: list[Problem] = []
-    kept, found = unique_ids(events, ctx)
-    problems += found
-    resolved, found = resolve_refs(kept, ctx)
-    problems += found
-    _same, found = known_actors(events, ctx)
-    problems += found
-    ok = {(e.file, e.where) for e in resolved}
-    refused = {(e.file, e.where) for e in events if (e.file, e.where) not in ok}
-    return refused, problems
+    """Run the ordinary checks on the suspects; returns (file, where) of refused events.
+
+    Every event sharing an id is a suspect, so checking the suspects alone gives the
+    same verdicts as checking everything.
+    """
+    kept, problems = validate(events, ctx)
+    ok = {(e.file, e.where) for e in kept}
+    return {(e.file, e.where) for e in events if (e.file, e.where) not in ok}, problems
 
 
 def select_indexed(
