@@ -50,7 +50,9 @@ def event_toml(title: str = "Something happened", date: str = '"2016-04-15"', **
 
 
 @pytest.fixture(autouse=True)
-def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Every test gets its own index cache folder, never the user's."""
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("CHRONO_CACHE_DIR", str(folder))

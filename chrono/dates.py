@@ -1,0 +1,151 @@
+"""The EDTF level 0 and level 1 date type: parse, bounds, precision, sort key, display.
+
+`parse_edtf` reads the Library of Congress Extended Date/Time Format (ISO 8601-2), levels
+0 and 1, and raises `DateError` with a readable message for anything else. An `EdtfDate`
+knows the first and last second it can denote (seconds since 1970-01-01T00:00:00Z, as
+unbounded ints so that year -1985 and Y170000002 work), sorts in one total order, and
+renders itself as a person writes dates.
+
+Conventions, documented once here:
+- Years are astronomical: 0000 is 1 BCE and -1985 is 1986 BCE (shown so by `human`).
+- A date without a time, and a time without an offset, are read as UTC.
+- ``?``, ``~`` and ``%`` do not widen the bounds.
+- Seasons: 21 Spring = Mar–May, 22 Summer = Jun–Aug, 23 Autumn = Sep–Nov,
+  24 Winter = December of the year to February of the next.
+- 201X spans 2010–2019 (precision "decade"); 20XX 2000–2099 ("century").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from chrono.edtf_civil import (
+    SECONDS_PER_DAY,
+    civil_from_days,
+    civil_from_seconds,
+    days_from_civil,
+    days_in_month,
+    is_leap_year,
+    seconds_from_civil,
+)
+from chrono.edtf_display import human as _human
+from chrono.edtf_parse import EndKind, parse
+from chrono.edtf_point import PRECISIONS, DateError, Point, Precision
+
+__all__ = [
+    "SECONDS_PER_DAY",
+    "DateError",
+    "EdtfDate",
+    "EndKind",
+    "Point",
+    "Precision",
+    "civil_from_days",
+    "civil_from_seconds",
+    "days_from_civil",
+    "days_in_month",
+    "from_toml",
+    "is_leap_year",
+    "parse_edtf",
+    "seconds_from_civil",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class EdtfDate:
+    """A parsed EDTF date: a single Point, or an interval of two ends.
+
+    `text` is the canonical EDTF that chrono writes back. For a single date `end is start`.
+    An interval end that is open (``..``) or unknown (empty) is None, its kind says which,
+    and `earliest`/`latest` become -inf/+inf. `precision` is the start's, or the end's when
+    the start is missing.
+    """
+
+    text: str
+    start: Point | None
+    end: Point | None
+    is_interval: bool
+    start_kind: EndKind
+    end_kind: EndKind
+    earliest: int | float
+    latest: int | float
+    precision: Precision
+
+    def __str__(self) -> str:
+        return self.text
+
+    def sort_key(self) -> tuple[object, ...]:
+        """The total order: earliest instant, coarser precision first, latest instant,
+        unqualified before ~ before ? before %, then the text to break any remaining tie."""
+        lead = self.start or self.end
+        qualifier_rank = 0 if lead is None else lead.approximate + 2 * lead.uncertain
+        rank = PRECISIONS.index(self.precision)
+        return (self.earliest, rank, self.latest, qualifier_rank, self.text)
+
+    def human(self) -> str:
+        """The date as a person writes it, e.g. "c. Apr 2016?" or "18–24 Apr 2016"."""
+        return _human(self)
+
+    def overlaps(self, lo: int | float, hi: int | float) -> bool:
+        """Whether the span this date can denote meets [lo, hi] (both ends inclusive)."""
+        return self.earliest <= hi and lo <= self.latest
+
+
+def parse_edtf(text: str) -> EdtfDate:
+    """Parse EDTF level 0 or 1 text; raise DateError saying what is wrong otherwise."""
+    if not isinstance(text, str):
+        raise DateError(f"expected an EDTF date string, got {type(text).__name__}")
+    parsed = parse(text)
+    start, end = parsed.start, parsed.end
+    lead = start or end
+    if lead is None:  # the grammar rejects intervals with no closed end
+        raise DateError(f'"{text}" has no date in it')
+    return EdtfDate(
+        text=parsed.text,
+        start=start,
+        end=end,
+        is_interval=parsed.is_interval,
+        start_kind=parsed.start_kind,
+        end_kind=parsed.end_kind,
+        earliest=-math.inf if start is None else start.earliest,
+        latest=math.inf if end is None else end.latest,
+        precision=lead.precision,
+    )
+
+
+def from_toml(value: object) -> EdtfDate:
+    """An EdtfDate from a TOML value: a string is EDTF; a TOML date is a day; a TOML
+    date-time is a second, with its offset (a local date-time has none)."""
+    if isinstance(value, str):
+        return parse_edtf(value)
+    if isinstance(value, dt.datetime):
+        return parse_edtf(_datetime_text(value))
+    if isinstance(value, dt.date):
+        return parse_edtf(value.isoformat())
+    if isinstance(value, dt.time):
+        raise DateError(
+            f"expected an EDTF date string, got the time of day {value.isoformat()}: "
+            "give a date too, e.g. 1985-04-12T23:20:30"
+        )
+    if isinstance(value, int) and not isinstance(value, bool):
+        quoted = f"{value:05d}" if value < 0 else f"{value:04d}"
+        raise DateError(f'expected an EDTF date string, got the number {value}: write "{quoted}"')
+    raise DateError(f"expected an EDTF date string, got {type(value).__name__} {value!r}")
+
+
+def _datetime_text(value: dt.datetime) -> str:
+    if value.microsecond:
+        raise DateError(f"fractional seconds are not EDTF: {value.isoformat()} (drop the fraction)")
+    text = value.replace(tzinfo=None).isoformat()
+    offset = value.utcoffset()
+    if offset is None:
+        return text
+    seconds = int(offset.total_seconds())
+    if seconds % 60:
+        raise DateError(f"offset of {value.isoformat()} is not a whole number of minutes")
+    if seconds == 0:
+        return text + "Z"
+    sign = "-" if seconds < 0 else "+"
+    hours, minutes = divmod(abs(seconds) // 60, 60)
+    return f"{text}{sign}{hours:02d}:{minutes:02d}"
