@@ -10,6 +10,7 @@ English, short month names, en dashes. The choices, by example:
     1985-XX-XX            1985 (month and day unknown)
     -1985                 1986 BCE (EDTF years are astronomical: 0000 is 1 BCE)
     2016-04-18/2016-04-24 18–24 Apr 2016       2004-02-01/2005  1 Feb 2004 – 2005
+    2016-04-11~/2016-04-17~  c. 11–17 Apr 2016 (ends qualified alike share the qualifier)
     ../2015-06            before Jun 2015      2016-04-15/..    from 15 Apr 2016
     /2015-06              ? – Jun 2015         2016-04-15/      15 Apr 2016 – ?
     1985-04-12T23:20:30Z  12 Apr 1985, 23:20:30 UTC (a local time shows no zone)
@@ -52,13 +53,15 @@ def year_text(year: int, era: bool = False) -> str:
     return f"{year} CE" if era else str(year)
 
 
-def point_text(point: Point, era: bool = False) -> str:
-    """One point with its qualifiers: "c." for approximate, a trailing "?" for uncertain."""
-    text = _core(point, era)
+def _qualified(text: str, point: Point) -> str:
     if point.uncertain:
         text += "?"
-    if point.approximate:
-        text = "c. " + text
+    return "c. " + text if point.approximate else text
+
+
+def point_text(point: Point, era: bool = False) -> str:
+    """One point with its qualifiers: "c." for approximate, a trailing "?" for uncertain."""
+    text = _qualified(_core(point, era), point)
     unknown = [part for part in ("month", "day") if part in point.unspecified]
     if unknown:
         text += f" ({' and '.join(unknown)} unknown)"
@@ -70,10 +73,11 @@ def interval_text(start: Point, end: Point) -> str:
     if start.text == end.text:
         return point_text(start)
     era = start.year <= 0 < end.year
-    plain = not (start.qualifier or end.qualifier or start.unspecified or end.unspecified)
-    shared = _shared(start, end) if plain and not era else None
+    # Ends qualified alike share one qualifier: "c. 11–17 Apr 2016", "Apr–Jun 2016?".
+    alike = start.qualifier == end.qualifier and not (start.unspecified or end.unspecified)
+    shared = _shared(start, end) if alike and not era else None
     if shared:
-        return shared
+        return _qualified(shared, start)
     first, last = point_text(start), point_text(end, era)
     # A closed-up dash between single words, a spaced one when either side has a space.
     return f"{first}–{last}" if " " not in first + last else f"{first} – {last}"

@@ -716,3 +716,16 @@ def test_date_modules_import_only_the_standard_library() -> None:
             for name in names:
                 root = name.split(".")[0]
                 assert root == "chrono" or root in sys.stdlib_module_names, (path.name, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("2016-04-11~/2016-04-17~", "c. 11–17 Apr 2016"),
+        ("2016-04?/2016-06?", "Apr–Jun 2016?"),
+        ("2016-04-25~/2016-05-01~", "c. 25 Apr – 1 May 2016"),
+        ("2016-04-11~/2016-04-17", "c. 11 Apr 2016 – 17 Apr 2016"),
+    ],
+)
+def test_interval_ends_qualified_alike_share_the_qualifier(text: str, shown: str) -> None:
+    assert parse_edtf(text).human() == shown
