@@ -1,0 +1,70 @@
+"""The docs stay honest: every command and format is in the README, help texts have examples,
+and only the CLI layer uses typer or rich."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chrono.cli import app
+from chrono.render import EXPORT_FORMATS, SHOW_FORMATS
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+COMMANDS = sorted(c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands)
+
+
+def test_there_are_commands() -> None:
+    assert {"check", "show", "add", "export"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_a_readme_section(command: str) -> None:
+    assert f"### `chrono {command}`" in README
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_help_has_an_example(invoke: Any, command: str) -> None:
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout
+    assert f"chrono {command}" in result.stdout
+
+
+@pytest.mark.parametrize("name", sorted({*SHOW_FORMATS, *EXPORT_FORMATS, "table"}))
+def test_every_format_is_in_the_readme(name: str) -> None:
+    assert f"`{name}`" in README or re.search(rf"\b{name}\|", README)
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    commands = [line for line in README.splitlines()[:12] if line.startswith("make ")]
+    assert [c.split()[1] for c in commands] == ["run", "test"]
+
+
+def test_version(invoke: Any) -> None:
+    from chrono import __version__
+
+    result = invoke("--version")
+    assert result.stdout.strip() == f"chrono {__version__}"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize(
+    "path", sorted(p for p in (ROOT / "chrono").rglob("*.py") if p.name != "cli.py"), ids=str
+)
+def test_only_the_cli_uses_typer_or_rich(path: Path) -> None:
+    assert not _imports(path) & {"typer", "rich", "click"}
