@@ -9,11 +9,13 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from chrono.model import Event
-from chrono.render.options import RenderOptions
+if TYPE_CHECKING:  # kept out of start-up: `chrono --help` needs only the format names
+    from chrono.model import Event
+    from chrono.render.options import RenderOptions
 
-Renderer = Callable[[Sequence[Event], RenderOptions], str]
+Renderer = Callable[["Sequence[Event]", "RenderOptions"], str]
 
 
 @dataclass(frozen=True)

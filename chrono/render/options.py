@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from chrono.actors import Registry
+if TYPE_CHECKING:
+    from chrono.actors import Registry
 
 
 @dataclass(frozen=True)
