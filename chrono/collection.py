@@ -25,7 +25,7 @@ from chrono.merge import merge_bibliographies
 from chrono.model import Actor, Event, Problem, Source
 from chrono.parse import parse_event_file
 from chrono.query import Filter, select
-from chrono.validate import Context, validate
+from chrono.validate import Context, resolve_citations, validate
 
 if TYPE_CHECKING:
     from chrono.cache import Index
@@ -127,10 +127,13 @@ def _read_registry(parts: _Parts, path: str, role: str) -> None:
     parts.problems += found
 
 
-def load_collection(dirs: Sequence[str], *, cache: bool = False) -> Collection:
+def load_collection(
+    dirs: Sequence[str], *, cache: bool = False, resolve: bool = True
+) -> Collection:
     """Load, parse, merge and validate the collections in `dirs` (in that order).
 
     With `cache`, unchanged files are not parsed again but read from the index cache.
+    Without `resolve`, ``ref`` citations keep a placeholder source (checks need no more).
     """
     check_dirs(dirs)
     with _no_gc():
@@ -141,6 +144,8 @@ def load_collection(dirs: Sequence[str], *, cache: bool = False) -> Collection:
         ctx, found = parts.registries()
         events, checked = validate(parts.events, ctx)
         events.sort(key=Event.sort_key)
+        if resolve:
+            events = resolve_citations(events, ctx.sources)
     problems = _ordered(place([*parts.problems, *found, *checked]))
     return Collection(events, ctx.registry, ctx.sources, problems, tuple(dirs))
 
@@ -215,8 +220,10 @@ def select_collection(dirs: Sequence[str], flt: Filter, *, cache: bool = False) 
             fast = _select_fast(dirs[0], flt)
         if fast is not None:
             return fast
-    collection = load_collection(dirs, cache=cache)
-    chosen = select(collection.events, flt, collection.registry)
+    collection = load_collection(dirs, cache=cache, resolve=False)
+    chosen = resolve_citations(
+        select(collection.events, flt, collection.registry), collection.sources
+    )
     return Collection(
         chosen, collection.registry, collection.sources, collection.problems, collection.dirs
     )

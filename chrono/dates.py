@@ -18,6 +18,7 @@ Conventions, documented once here:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from dataclasses import dataclass
 
@@ -96,6 +97,11 @@ def parse_edtf(text: str) -> EdtfDate:
     """Parse EDTF level 0 or 1 text; raise DateError saying what is wrong otherwise."""
     if not isinstance(text, str):
         raise DateError(f"expected an EDTF date string, got {type(text).__name__}")
+    return _parse_text(text)
+
+
+@functools.lru_cache(maxsize=16384)  # dates repeat across events, and EdtfDate is immutable
+def _parse_text(text: str) -> EdtfDate:
     parsed = parse(text)
     start, end = parsed.start, parsed.end
     lead = start or end

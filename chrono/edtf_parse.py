@@ -39,13 +39,20 @@ class Parsed(NamedTuple):
 
 def parse(text: str) -> Parsed:
     """Parse one EDTF level 0/1 expression; raise DateError when it is not one."""
-    problem = surface_problem(text)
-    if problem:
-        raise DateError(problem)
-    if "/" in text:
-        return _parse_interval(text)
-    point = parse_point(text)
-    return Parsed(point.text, point, point, "closed", "closed", False)
+    try:
+        if not text:
+            raise DateError("empty")
+        if "/" in text:
+            return _parse_interval(text)
+        point = parse_point(text)
+        return Parsed(point.text, point, point, "closed", "closed", False)
+    except DateError:
+        # Only a failure pays for the diagnosis; a surface problem (spaces, level 2
+        # syntax, old drafts) explains it better than where the grammar stopped.
+        problem = surface_problem(text)
+        if problem:
+            raise DateError(problem) from None
+        raise
 
 
 def _parse_interval(text: str) -> Parsed:

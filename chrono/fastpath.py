@@ -12,19 +12,10 @@ from collections.abc import Sequence
 from chrono.actors import Registry
 from chrono.cache import Index
 from chrono.model import Event, Problem
-from chrono.query import Filter, select
-from chrono.validate import Context, resolve_refs, validate
+from chrono.query import Filter, actor_terms, select
+from chrono.validate import Context, resolve_citations, validate
 
 Where = tuple[str | int, ...]
-
-
-def actor_terms(registry: Registry, groups: Sequence[str]) -> set[str]:
-    """Every casefolded name or alias that `--actor` for these groups should match."""
-    terms = {g.casefold() for g in groups}
-    for name, actor in registry.actors.items():
-        if any(registry.includes(group, name) for group in groups):
-            terms.update(n.casefold() for n in (name, *actor.aliases))
-    return terms
 
 
 def candidates(index: Index, flt: Filter, registry: Registry) -> set[int]:
@@ -76,5 +67,4 @@ def select_indexed(
     problems += found
     chosen = [e for e in index.events(candidates(index, flt, ctx.registry))]
     chosen = [e for e in chosen if (e.file, e.where) not in refused]
-    resolved, _none = resolve_refs(chosen, ctx)
-    return select(resolved, flt, ctx.registry), problems
+    return resolve_citations(select(chosen, flt, ctx.registry), ctx.sources), problems

@@ -12,7 +12,6 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
 
 from chrono.model import Problem
@@ -119,7 +118,8 @@ def _syntax_problem(path: str, text: str, message: str) -> Problem:
 def read_file(path: str, role: Role) -> tuple[RawFile | None, list[Problem]]:
     """Read and parse one file; an unreadable file is a problem, never an exception."""
     try:
-        content = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            content = handle.read()
     except OSError as err:
         return None, [Problem(path, 1, "unreadable", err.strerror or str(err))]
     data, problems = parse_toml(path, content)

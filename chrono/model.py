@@ -97,6 +97,13 @@ class Event:
         """The one total order: the date's order, then the id."""
         return (*self.date.sort_key(), self.id)
 
+    def with_citations(self, citations: tuple[Citation, ...]) -> Event:
+        """A copy with other citations (spelled out: dataclasses.replace is slow in bulk)."""
+        return Event(
+            self.id, self.date, self.title, citations, self.summary, self.actors,
+            self.location, self.tags, self.status, self.date_text, self.file, self.where,
+        )  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Actor:

@@ -6,8 +6,8 @@ problem is collected; an event with an error is left out of the result, never ha
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from chrono.dates import DateError, from_toml
@@ -44,8 +44,12 @@ def parse_event_file(raw: RawFile) -> tuple[list[Event], list[Problem]]:
         return [], col.problems
     if "events" in data:
         return _parse_many(raw, col)
-    event = _parse_event(data, (), Path(raw.path).stem, col)
+    event = _parse_event(data, (), _stem(raw.path), col)
     return ([event] if event else []), col.problems
+
+
+def _stem(path: str) -> str:
+    return os.path.splitext(os.path.basename(path))[0]
 
 
 def _parse_many(raw: RawFile, col: Collector) -> tuple[list[Event], list[Problem]]:

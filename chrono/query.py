@@ -60,11 +60,19 @@ def make_filter(
     return Filter(tuple(actors), tuple(tags), start, stop, search, location)
 
 
-def matches(event: Event, flt: Filter, registry: Registry) -> bool:
-    """Whether one event passes every filter."""
-    if flt.actors and not any(
-        registry.includes(group, actor) for group in flt.actors for actor in event.actors
-    ):
+def actor_terms(registry: Registry, groups: Sequence[str]) -> set[str]:
+    """Every casefolded name or alias that `--actor` for these groups matches: the groups
+    themselves and every actor that is in one of them, through membership."""
+    terms = {g.casefold() for g in groups}
+    for name, actor in registry.actors.items():
+        if any(registry.includes(group, name) for group in groups):
+            terms.update(n.casefold() for n in (name, *actor.aliases))
+    return terms
+
+
+def matches(event: Event, flt: Filter, actor_names: set[str] | None = None) -> bool:
+    """Whether one event passes every filter (`actor_names`: from `actor_terms`)."""
+    if actor_names is not None and not any(a.casefold() in actor_names for a in event.actors):
         return False
     if flt.tags and not {t.casefold() for t in flt.tags} & {t.casefold() for t in event.tags}:
         return False
@@ -84,4 +92,5 @@ def _haystack(event: Event) -> str:
 
 def select(events: Iterable[Event], flt: Filter, registry: Registry) -> list[Event]:
     """The events that pass `flt`, in the one total order."""
-    return sorted((e for e in events if matches(e, flt, registry)), key=Event.sort_key)
+    names = actor_terms(registry, flt.actors) if flt.actors else None
+    return sorted((e for e in events if matches(e, flt, names)), key=Event.sort_key)

@@ -6,8 +6,7 @@ that pass it, with the problems it found.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Sequence
 
 from chrono.actors import Registry
 from chrono.model import Citation, Event, Problem, Source
@@ -43,24 +42,40 @@ def unique_ids(events: Sequence[Event], ctx: Context) -> tuple[list[Event], list
     return kept, problems
 
 
-def resolve_refs(events: Sequence[Event], ctx: Context) -> tuple[list[Event], list[Problem]]:
-    """Replace each ``ref`` citation's placeholder source with the bibliography entry."""
+def known_refs(events: Sequence[Event], ctx: Context) -> tuple[list[Event], list[Problem]]:
+    """Every ``ref`` must name a bibliography entry; an event citing an unknown one is refused."""
     kept, problems = [], []
     for event in events:
-        citations: list[Citation] = []
-        for index, citation in enumerate(event.citations):
-            if citation.ref is None:
-                citations.append(citation)
-            elif citation.ref in ctx.sources:
-                citations.append(replace(citation, source=ctx.sources[citation.ref]))
-            else:
-                known = ", ".join(sorted(ctx.sources)) or "none: there is no sources.toml"
-                msg = f"source ref '{citation.ref}' is not in sources.toml (known: {known})"
-                where = (*event.where, "sources", index, "ref")
-                problems.append(Problem(event.file, 0, "unknown-source-ref", msg, "error", where))
-        if len(citations) == len(event.citations):
-            kept.append(replace(event, citations=tuple(citations)))
+        bad = [
+            (index, c.ref)
+            for index, c in enumerate(event.citations)
+            if c.ref is not None and c.ref not in ctx.sources
+        ]
+        for index, ref in bad:
+            known = ", ".join(sorted(ctx.sources)) or "none: there is no sources.toml"
+            msg = f"source ref '{ref}' is not in sources.toml (known: {known})"
+            where = (*event.where, "sources", index, "ref")
+            problems.append(Problem(event.file, 0, "unknown-source-ref", msg, "error", where))
+        if not bad:
+            kept.append(event)
     return kept, problems
+
+
+def resolve_citations(events: Iterable[Event], sources: dict[str, Source]) -> list[Event]:
+    """The events with each ``ref`` citation's placeholder replaced by its bibliography entry.
+
+    Done after selection, for the events that are shown: refs were checked by `known_refs`.
+    """
+    resolved = []
+    for event in events:
+        if any(c.ref is not None for c in event.citations):
+            citations = tuple(
+                c if c.ref is None else Citation(sources[c.ref], c.quote, c.note, c.ref)
+                for c in event.citations
+            )
+            event = event.with_citations(citations)
+        resolved.append(event)
+    return resolved
 
 
 def known_actors(events: Sequence[Event], ctx: Context) -> tuple[list[Event], list[Problem]]:
@@ -75,7 +90,7 @@ def known_actors(events: Sequence[Event], ctx: Context) -> tuple[list[Event], li
     return list(events), problems
 
 
-CHECKS: list[Check] = [unique_ids, resolve_refs, known_actors]
+CHECKS: list[Check] = [unique_ids, known_refs, known_actors]
 
 
 def validate(events: Sequence[Event], ctx: Context) -> tuple[list[Event], list[Problem]]:
