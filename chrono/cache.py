@@ -90,13 +90,23 @@ class Index:
 
     def sync(self, stats: dict[str, Stat], parse: Parse) -> None:
         """Bring the index up to date with the files on disk (`stats`: path -> size, mtime)."""
-        if not self._changes(stats):
-            return
+        digest = _digest(stats)
+        if self._meta("digest") == digest:
+            return  # the very stats of the last sync, with no file too fresh to trust
         with self._write():
-            for path in self._changes(stats):  # again, under the lock: another run may have synced
+            for path in self._changes(stats):  # under the lock: another run may have synced
                 self._forget(path)
                 if path in stats:
                     self._store(path, stats[path], *parse(path))
+            racy = self.db.execute("SELECT 1 FROM files WHERE size = -1 LIMIT 1").fetchone()
+            self._set_meta("digest", "" if racy else digest)
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     def _changes(self, stats: dict[str, Stat]) -> list[str]:
         known = {p: (s, m) for p, s, m in self.db.execute("SELECT path, size, mtime_ns FROM files")}
@@ -180,6 +190,11 @@ class Index:
         return {i: n for i, n in self.db.execute("SELECT id, n FROM events")}
 
 
+def _digest(stats: dict[str, Stat]) -> str:
+    lines = "\n".join(f"{p}\0{s}\0{m}" for p, (s, m) in sorted(stats.items()))
+    return hashlib.sha256(lines.encode("utf-8", "surrogateescape")).hexdigest()
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path, timeout=30, isolation_level=None)
     try:
@@ -189,7 +204,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         tables = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not tables:
             _create(db)
-        elif _meta(db) != _expected_meta():
+        elif {k: v for k, v in _meta(db).items() if k != "digest"} != _expected_meta():
             raise sqlite3.DatabaseError("not this chrono's index")
     except BaseException:
         db.close()

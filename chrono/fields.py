@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -30,6 +29,8 @@ class Collector:
         known = list(known)
         for key in table:
             if key not in known:
+                import difflib  # only when there is something to suggest
+
                 hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
                 suffix = (
                     f"; did you mean '{hint[0]}'?" if hint else f" (allowed: {', '.join(known)})"
