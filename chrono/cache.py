@@ -25,7 +25,7 @@ from pathlib import Path
 from chrono import __version__
 from chrono.model import Event, Problem
 
-FORMAT = "chrono-index-1"
+FORMAT = "chrono-index-2"  # bump when what is pickled changes shape
 RACY_SECONDS = 2.0
 
 Parse = Callable[[str], tuple[list[Event], list[Problem]]]

@@ -87,8 +87,17 @@ def _interval_end(side: str, text: str) -> tuple[EndKind, Point | None]:
     return "closed", point
 
 
+_PLAIN_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)([?~%]?)")
+
+
 def parse_point(text: str) -> Point:
     """Parse one date or date-time, with an optional trailing qualifier."""
+    plain = _PLAIN_DAY.fullmatch(text)
+    if plain:  # the common case, straight to the point; anything odd takes the long way
+        year, month, day = int(plain[1]), int(plain[2]), int(plain[3])
+        if 1 <= month <= 12 and 1 <= day <= days_in_month(year, month):
+            fields = Fields(year, "day", text, month, day, qualifier=plain[4])
+            return make_point(fields)
     body, qualifier = _split_qualifier(text)
     date_part, has_time, time_part = body.partition("T")
     match = _POINT.fullmatch(date_part)
