@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from chrono.citations import human_date
 from chrono.model import Citation, Event
 from chrono.render.options import RenderOptions
+from chrono.render.years import by_year
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
@@ -20,31 +21,22 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def year_heading(event: Event) -> str:
-    """The year an event is filed under: its start's, else its end's (astronomical years)."""
-    point = event.date.start or event.date.end
-    if point is None:
-        return "Undated"
-    return f"{1 - point.year} BCE" if point.year <= 0 else str(point.year)
-
-
 def render(events: Sequence[Event], options: RenderOptions) -> str:
     """Title, a ``##`` heading per year, a bullet per event, then the footnotes."""
     lines = [f"# {escape(options.title)}", ""]
     if not events:
         return "\n".join([*lines, "_No events match._", ""])
     notes: list[str] = []
-    heading = None
-    for event in events:
-        if year_heading(event) != heading:
-            heading = year_heading(event)
-            lines += [f"## {heading}", ""]
-        refs = []
-        for citation in event.citations:
-            notes.append(f"[^{len(notes) + 1}]: {footnote(citation)}")
-            refs.append(f"[^{len(notes)}]")
-        lines.append(_item(event, "".join(refs)))
-    return "\n".join([*lines, "", *notes, ""])
+    for heading, group in by_year(events):
+        lines += [f"## {heading}", ""]
+        for event in group:
+            refs = []
+            for citation in event.citations:
+                notes.append(f"[^{len(notes) + 1}]: {footnote(citation)}")
+                refs.append(f"[^{len(notes)}]")
+            lines.append(_item(event, "".join(refs)))
+        lines.append("")
+    return "\n".join([*lines, *notes, ""])
 
 
 def _item(event: Event, refs: str) -> str:

@@ -1,0 +1,217 @@
+"""One self-contained HTML5 page: the timeline in inline SVG, the events by year, sources.
+
+Nothing is loaded: the style is inline, the chart is inline SVG, there is no script, and a
+Content-Security-Policy of ``default-src 'none'`` makes the browser refuse any fetch a
+future change might add. The only addresses in the page are the citations' links.
+
+Dates are written as people write them. A single date that HTML can state exactly (a
+year from 1 on, a month, a day, or a time) is a ``<time datetime>``; seasons, decades,
+centuries, BCE years and intervals have no HTML form, and since a ``<time>`` without
+``datetime`` must hold machine-readable text, they are plain ``<span>`` elements.
+
+Each citation is a numbered note (as in the Markdown export, since each carries its own
+quote): the event links to it with ``[n]``, and the note links back. Every text is escaped
+with `html.escape`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from chrono.citations import human_date
+from chrono.edtf_point import Point
+from chrono.model import Citation, Event
+from chrono.render.anchors import unique_ids
+from chrono.render.html_style import CSS
+from chrono.render.options import RenderOptions
+from chrono.render.svg import timeline_svg
+from chrono.render.years import by_year
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+
+def render(events: Sequence[Event], options: RenderOptions) -> str:
+    """The whole page, from ``<!doctype html>`` to ``</html>``."""
+    groups = by_year(events)
+    ordered = [event for _, group in groups for event in group]
+    page = Page(ordered)
+    body = [page.year_section(heading, group) for heading, group in groups]
+    summary = f"{len(events)} event{'' if len(events) == 1 else 's'}"
+    if groups:
+        first, last = groups[0][0], groups[-1][0]
+        summary += f", {first}" if first == last else f", {first}–{last}"
+    chart = timeline_svg(ordered, f"Timeline of {summary}")
+    return "\n".join(
+        [
+            _head(options.title),
+            "<body>",
+            "<header>",
+            f"<h1>{text(options.title)}</h1>",
+            f'<p class="lede">{text(summary)}. {_HOW_TO_READ}</p>',
+            "</header>",
+            "<main>",
+            _figure(chart),
+            *(body or ["<p>No events match.</p>"]),
+            page.notes_section(),
+            "</main>",
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
+
+
+_HOW_TO_READ = (
+    "Dates are as precise as the sources allow: “c.” marks an approximate date, “?” an "
+    "uncertain one. Each bracketed number leads to the source and the words it says it in."
+)
+
+
+def _head(title: str) -> str:
+    return "\n".join(
+        [
+            "<!doctype html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+            '<meta name="generator" content="chrono">',
+            f"<title>{text(title)}</title>",
+            f"<style>\n{CSS}</style>",
+            "</head>",
+        ]
+    )
+
+
+def _figure(chart: str) -> str:
+    if not chart:
+        return ""
+    caption = (
+        "Each bar covers every day an event’s date can mean; a dot marks a span too short to draw. "
+        "A dashed line runs to the edge where a start or end is open or unknown."
+    )
+    # Narrow screens scroll the chart sideways; tabindex lets a keyboard scroll it too.
+    scroll = '<div class="scroll" tabindex="0" role="region" aria-label="Timeline chart">'
+    return f"<figure>\n{scroll}\n{chart}\n</div>\n<figcaption>{caption}</figcaption>\n</figure>"
+
+
+class Page:
+    """Numbers the citations in reading order and remembers them for the notes."""
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        ids = unique_ids((event.id for event in events), "event-")
+        self.anchors = {id(event): anchor for event, anchor in zip(events, ids, strict=True)}
+        self.notes: list[tuple[Citation, Event]] = []
+
+    def year_section(self, heading: str, events: Sequence[Event]) -> str:
+        section_id = unique_ids([heading], "year-")[0]
+        items = "\n".join(self.item(event) for event in events)
+        return (
+            f'<section aria-labelledby="{section_id}">\n'
+            f'<h2 id="{section_id}">{text(heading)}</h2>\n'
+            f'<ol class="events">\n{items}\n</ol>\n</section>'
+        )
+
+    def item(self, event: Event) -> str:
+        refs = []
+        for citation in event.citations:
+            self.notes.append((citation, event))
+            n = len(self.notes)
+            refs.append(f'<a href="#note-{n}" id="ref-{n}" aria-label="source {n}">[{n}]</a>')
+        lines = [
+            f'<li class="event" id="{self.anchors[id(event)]}">',
+            f'<p class="when">{date_html(event)}</p>',
+            f"<h3>{text(event.title)}<sup>{''.join(refs)}</sup></h3>",
+        ]
+        if event.summary:
+            lines.append(f"<p>{text(event.summary)}</p>")
+        meta = _meta(event)
+        if meta:
+            lines.append(f'<p class="meta">{meta}</p>')
+        return "\n".join([*lines, "</li>"])
+
+    def notes_section(self) -> str:
+        if not self.notes:
+            return ""
+        items = "\n".join(
+            note_html(n, citation, event) for n, (citation, event) in enumerate(self.notes, start=1)
+        )
+        return (
+            '<section class="notes" aria-labelledby="sources">\n<h2 id="sources">Sources</h2>\n'
+            f"<ol>\n{items}\n</ol>\n</section>"
+        )
+
+
+def date_html(event: Event) -> str:
+    """The human date, in a ``<time datetime>`` when HTML can state it; the date as written."""
+    date = event.date
+    stamp = html_datetime(date.start) if date.start is not None and date.start is date.end else None
+    human = text(date.human())
+    html = f'<time datetime="{stamp}">{human}</time>' if stamp else f"<span>{human}</span>"
+    if event.date_text:
+        html += f' <span class="as-written">(“{text(event.date_text)}”)</span>'
+    return html
+
+
+def html_datetime(point: Point) -> str | None:
+    """A valid HTML datetime value for one point, or None where HTML has none."""
+    if point.year < 1 or point.precision not in ("year", "month", "day", "second"):
+        return None
+    value = f"{point.year:04d}"
+    if point.month is not None:
+        value += f"-{point.month:02d}"
+        if point.day is not None:
+            value += f"-{point.day:02d}"
+    if point.precision != "second":
+        return value
+    value += f"T{point.hour:02d}:{point.minute:02d}:{point.second:02d}"
+    if point.tz_minutes is None:
+        return value
+    if point.tz_minutes == 0:
+        return value + "Z"
+    sign = "-" if point.tz_minutes < 0 else "+"
+    hours, minutes = divmod(abs(point.tz_minutes), 60)
+    return f"{value}{sign}{hours:02d}:{minutes:02d}"
+
+
+def text(value: str) -> str:
+    """Escape text content; quotes may stay as typed outside attributes."""
+    return escape(value, quote=False)
+
+
+def _meta(event: Event) -> str:
+    facts = []
+    if event.actors:
+        facts.append("Actors: " + ", ".join(text(a) for a in event.actors))
+    if event.location:
+        facts.append(f"Location: {text(event.location)}")
+    if event.status and event.status != "occurred":
+        facts.append(f"Status: {text(event.status)}")
+    if event.tags:
+        facts.append("Tags: " + ", ".join(text(t) for t in event.tags))
+    return ". ".join(facts) + "." if facts else ""
+
+
+def note_html(number: int, citation: Citation, event: Event) -> str:
+    """Author, title, publisher, date and linked URL; the quote; the note; a back-link."""
+    source = citation.source
+    parts = [text(source.author)] if source.author else []
+    if source.title:
+        parts.append(f"<cite>{text(source.title)}</cite>")
+    published = human_date(source.published) if source.published else None
+    parts += [text(p) for p in (source.publisher, published) if p]
+    if source.url:
+        parts.append(f'<a href="{escape(source.url)}">{text(source.url)}</a>')
+    label = ", ".join(parts) or text(source.key or "untitled source")
+    lines = [f'<li id="note-{number}">', f"<p>{label}</p>"]
+    if citation.quote:
+        lines.append(f"<blockquote><p>“{text(citation.quote)}”</p></blockquote>")
+    if citation.note:
+        lines.append(f'<p class="note">{text(citation.note)}</p>')
+    back = f"Back to the event: {event.title}"
+    lines.append(
+        f'<p><a class="back" href="#ref-{number}" aria-label="{escape(back)}">↩ back</a></p>'
+    )
+    return "\n".join([*lines, "</li>"])
