@@ -404,6 +404,91 @@ def _write_output(path: str, text: str, force: bool) -> None:
         fail(f"cannot write {path}: {err.strerror or err}", 1)
 
 
+@app.command()
+def timeline(
+    events: EventsOpt = [],  # noqa: B006
+    actor: ActorOpt = [],  # noqa: B006
+    tag: TagOpt = [],  # noqa: B006
+    since: FromOpt = None,
+    until: ToOpt = None,
+    search: SearchOpt = None,
+    location: LocationOpt = None,
+    lanes: Annotated[str | None, typer.Option("--lanes", metavar="actor|tag", help="Draw time across, one lane per actor or tag.")] = None,
+    group_by: Annotated[str | None, typer.Option("--group-by", metavar="member", help="Nest actor lanes under the groups they are members of (implies --lanes actor).")] = None,
+    width: Annotated[int | None, typer.Option("--width", "-w", help="Columns to fit (at least 30). Default: the terminal's width, else 80.")] = None,
+    ascii_only: Annotated[bool, typer.Option("--ascii", help="Draw with 7-bit ASCII characters only.")] = False,
+) -> None:  # fmt: skip
+    """Draw the chronology as a timeline: proportional, honest about vague dates, sourced.
+
+    By default time flows down an axis whose spacing follows the time between events;
+    long empty stretches are shortened and say how long they are. A day is a dot, a
+    period or a vague date a bar over its bounds, an open end an arrow. --lanes draws
+    time across instead, one lane per actor or tag, with a numbered key below.
+
+    \b
+    Examples:
+      chrono timeline
+      chrono timeline --lanes actor --group-by member --actor Iran
+      chrono timeline --lanes tag --from 2016-04 --ascii --width 100
+    """
+    from chrono.render.options import RenderOptions
+    from chrono.timeline import LANE_KINDS, MIN_WIDTH, render
+
+    if lanes is not None and lanes not in LANE_KINDS:
+        fail(f"--lanes must be one of {', '.join(LANE_KINDS)}, not '{lanes}'", 2)
+    if group_by is not None and group_by != "member":
+        fail(f"--group-by must be 'member', not '{group_by}'", 2)
+    if group_by and lanes == "tag":
+        fail("--group-by member nests actors; it cannot be used with --lanes tag", 2)
+    if width is not None and width < MIN_WIDTH:
+        fail(f"--width must be at least {MIN_WIDTH} columns, not {width}", 2)
+    tty = sys.stdout.isatty()
+    if width is None:
+        import shutil
+
+        width = max(shutil.get_terminal_size().columns, MIN_WIDTH) if tty else 80
+    collection = load(events)
+    warn_skipped(collection)
+    chosen = selected(collection, actor, tag, since, until, search, location)
+    color = tty and not os.environ.get("NO_COLOR")
+    options = RenderOptions(
+        width=width,
+        ascii=ascii_only,
+        color=color,
+        lanes="actor" if group_by and lanes is None else lanes,
+        group_by_member=group_by is not None,
+        registry=collection.registry,
+    )
+    text = render(chosen, options)
+    if color and chosen:
+        _print_coloured(text)
+    else:
+        sys.stdout.write(text)
+
+
+#: Timeline glyphs and the rich style each is printed in on a colour terminal.
+_TIMELINE_STYLES = {
+    "●○◀▶▲▼": "bold cyan",
+    "━╍┬┴┆": "cyan",
+    "⋮╱": "yellow",
+}
+
+
+def _print_coloured(text: str) -> None:
+    import re
+
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    for line in text.splitlines():
+        styled = Text(line)
+        for chars, style in _TIMELINE_STYLES.items():
+            styled.highlight_regex(f"[{re.escape(chars)}]+", style)
+        styled.highlight_regex(r"\[\d+\]", "dim")
+        console.print(styled, soft_wrap=True)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
