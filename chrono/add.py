@@ -190,7 +190,13 @@ def _year_folder(edtf: str) -> str:
 
 
 def _dumps(table: dict[str, Any]) -> str:
+    """The event as a person would write it: top-level keys, then ``[[sources]]`` tables.
+
+    tomli_w does the quoting; the layout is ours, since it writes arrays of tables inline.
+    """
     import tomli_w
 
-    text: str = tomli_w.dumps(table)
-    return text
+    head = {k: v for k, v in table.items() if k != "sources"}
+    parts = [tomli_w.dumps(head)]
+    parts += ["\n[[sources]]\n" + tomli_w.dumps(source) for source in table["sources"]]
+    return "".join(parts)
