@@ -14,6 +14,7 @@ from chrono.dates import DateError, from_toml
 from chrono.fields import Collector, Where
 from chrono.load import RawFile
 from chrono.model import STATUSES, Citation, Event, Problem, Source
+from chrono.parse_fast import quick_event
 
 EVENT_KEYS = (
     "id", "date", "title", "summary", "actors", "location",
@@ -72,6 +73,15 @@ def _parse_many(raw: RawFile, col: Collector) -> tuple[list[Event], list[Problem
 def _parse_event(
     table: dict[str, Any], where: Where, default_id: str | None, col: Collector
 ) -> Event | None:
+    return quick_event(table, where, default_id, col.file) or careful_event(
+        table, where, default_id, col
+    )
+
+
+def careful_event(
+    table: dict[str, Any], where: Where, default_id: str | None, col: Collector
+) -> Event | None:
+    """Check every key of an event table, collecting every problem; None if any."""
     before = len(col.problems)
     col.unknown_keys(table, EVENT_KEYS, where)
     what = "event" if default_id else f"event #{int(where[-1]) + 1}"

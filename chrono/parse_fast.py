@@ -1,0 +1,133 @@
+"""A quick path for well-formed events, the great majority in any real collection.
+
+It builds the same Event the careful parser in `chrono.parse` would, but returns None at
+the first thing out of the ordinary (an unknown key, a wrong type, a bad date, a lone
+string where a list belongs); the careful parser then runs and reports every problem.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeGuard
+
+from chrono.dates import DateError, EdtfDate, from_toml
+from chrono.model import STATUSES, Citation, Event, Source
+
+EVENT_KEYS = frozenset(
+    (
+        "id",
+        "date",
+        "title",
+        "summary",
+        "actors",
+        "location",
+        "tags",
+        "status",
+        "date_text",
+        "sources",
+    )
+)
+CITATION_KEYS = frozenset(
+    ("ref", "title", "publisher", "url", "published", "author", "accessed", "quote", "note")
+)
+_INLINE_ONLY = CITATION_KEYS - {"ref", "quote", "note"}
+
+Where = tuple[str | int, ...]
+
+
+def quick_event(
+    table: dict[str, Any], where: Where, default_id: str | None, file: str
+) -> Event | None:
+    """The event, if the table is plainly well-formed; None means "parse it carefully"."""
+    if not EVENT_KEYS.issuperset(table):
+        return None
+    get = table.get
+    event_id, title = get("id", default_id), get("title")
+    summary, location, status, date_text = (
+        get(k) for k in ("summary", "location", "status", "date_text")
+    )
+    if not _text(event_id) or not _text(title) or not _optional(summary):
+        return None
+    if not (_optional(location) and _optional(date_text)):
+        return None
+    if status is not None and (type(status) is not str or status not in STATUSES):
+        return None
+    actors, tags = _names(get("actors")), _names(get("tags"))
+    date, citations = _date(get("date")), _citations(get("sources"))
+    if actors is None or tags is None or date is None or citations is None:
+        return None
+    return Event(
+        event_id, date, title, citations, summary, actors, location, tags, status, date_text,
+        file, where,
+    )  # fmt: skip
+
+
+def _text(value: object) -> TypeGuard[str]:
+    return type(value) is str and bool(value.strip())
+
+
+def _optional(value: object) -> bool:
+    return value is None or (type(value) is str and bool(value.strip()))
+
+
+def _names(value: object) -> tuple[str, ...] | None:
+    if value is None:
+        return ()
+    if type(value) is not list:
+        return None
+    for name in value:
+        if type(name) is not str or not name or name != name.strip():
+            return None
+    return tuple(value)
+
+
+def _date(value: object) -> EdtfDate | None:
+    if value is None:
+        return None
+    try:
+        return from_toml(value)
+    except DateError:
+        return None
+
+
+def _citations(entries: object) -> tuple[Citation, ...] | None:
+    if type(entries) is not list or not entries:
+        return None
+    found = []
+    for entry in entries:
+        citation = _citation(entry) if type(entry) is dict else None
+        if citation is None:
+            return None
+        found.append(citation)
+    return tuple(found)
+
+
+def _citation(entry: dict[str, Any]) -> Citation | None:
+    if not CITATION_KEYS.issuperset(entry):
+        return None
+    get = entry.get
+    quote, note, ref = get("quote"), get("note"), get("ref")
+    if not (_optional(quote) and _optional(note)):
+        return None
+    if ref is not None:
+        if not _text(ref) or not _INLINE_ONLY.isdisjoint(entry):
+            return None
+        return Citation(Source(key=ref), quote, note, ref)
+    source = _source(entry)
+    return None if source is None else Citation(source, quote, note)
+
+
+def _source(entry: dict[str, Any]) -> Source | None:
+    get = entry.get
+    title, publisher, url, author = get("title"), get("publisher"), get("url"), get("author")
+    if not (_optional(title) and _optional(publisher) and _optional(url) and _optional(author)):
+        return None
+    if not (title or url):
+        return None
+    dates = []
+    for key in ("published", "accessed"):
+        value = get(key)
+        date = None if value is None else _date(value)
+        if value is not None and date is None:
+            return None
+        dates.append(None if date is None else date.text)
+    return Source(title, publisher, url, dates[0], author, dates[1])
