@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def atomic_write(path: str | Path, text: str, *, overwrite: bool = False) -> None:
-    """Write `text` to `path` through a temp file in the same folder, then move it in place.
+def atomic_write(path: str | Path, text: str | Iterable[str], *, overwrite: bool = False) -> None:
+    """Write `text` (a string, or pieces of one) to `path` through a temp file in the same
+    folder, then move it in place.
 
     Without `overwrite`, an existing file raises FileExistsError and is left untouched,
     even if another process creates it between our check and our move (a hard link,
@@ -20,7 +22,7 @@ def atomic_write(path: str | Path, text: str, *, overwrite: bool = False) -> Non
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            handle.writelines([text] if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
         if overwrite:

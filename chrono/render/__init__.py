@@ -7,7 +7,7 @@ only when their format is used, so start-up does not pay for formats it does not
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # kept out of start-up: `chrono --help` needs only the format
     from chrono.render.options import RenderOptions
 
 Renderer = Callable[["Sequence[Event]", "RenderOptions"], str]
+ChunkRenderer = Callable[["Sequence[Event]", "RenderOptions"], "Iterator[str]"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,15 @@ class Format:
     def renderer(self) -> Renderer:
         render: Renderer = importlib.import_module(self.module).render
         return render
+
+    def chunks(self) -> ChunkRenderer:
+        """The output in pieces, for writing as it is made; one piece if the module has no
+        `chunks` of its own."""
+        module = importlib.import_module(self.module)
+        if hasattr(module, "chunks"):
+            pieces: ChunkRenderer = module.chunks
+            return pieces
+        return lambda events, options: iter([module.render(events, options)])
 
 
 def _formats(*formats: Format) -> dict[str, Format]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from chrono.citations import source_label
 from chrono.model import Event
@@ -18,12 +18,18 @@ COLUMNS = (
 
 def render(events: Sequence[Event], options: RenderOptions) -> str:
     """RFC 4180 CSV (CRLF line ends, as Python's csv module writes and reads it)."""
+    return "".join(chunks(events, options))
+
+
+def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
+    """The CSV row by row (the header first)."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    for event in events:
-        writer.writerow(_row(event))
-    return out.getvalue()
+    for row in (COLUMNS, *(_row(e) for e in events)):
+        writer.writerow(row)
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
 
 
 def _row(event: Event) -> list[str]:

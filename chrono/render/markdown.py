@@ -5,38 +5,43 @@ Each citation of each event gets its own footnote, since it carries that event's
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from chrono.citations import human_date
 from chrono.model import Citation, Event
 from chrono.render.options import RenderOptions
 from chrono.render.years import by_year
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
 
 
 def escape(text: str) -> str:
     """Backslash-escape the characters that would otherwise turn into Markdown syntax."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return " ".join(text.split()).translate(_ESCAPES)
 
 
 def render(events: Sequence[Event], options: RenderOptions) -> str:
     """Title, a ``##`` heading per year, a bullet per event, then the footnotes."""
-    lines = [f"# {escape(options.title)}", ""]
+    return "".join(chunks(events, options))
+
+
+def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
+    """The document line by line, so that a large export is written as it is made."""
+    yield f"# {escape(options.title)}\n\n"
     if not events:
-        return "\n".join([*lines, "_No events match._", ""])
+        yield "_No events match._\n"
+        return
     notes: list[str] = []
     for heading, group in by_year(events):
-        lines += [f"## {heading}", ""]
+        yield f"## {heading}\n\n"
         for event in group:
             refs = []
             for citation in event.citations:
-                notes.append(f"[^{len(notes) + 1}]: {footnote(citation)}")
+                notes.append(f"[^{len(notes) + 1}]: {footnote(citation)}\n")
                 refs.append(f"[^{len(notes)}]")
-            lines.append(_item(event, "".join(refs)))
-        lines.append("")
-    return "\n".join([*lines, *notes, ""])
+            yield _item(event, "".join(refs)) + "\n"
+        yield "\n"
+    yield from notes
 
 
 def _item(event: Event, refs: str) -> str:

@@ -5,7 +5,7 @@ Meant for pipes and grep: no colour, no truncation, one event per line.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from chrono.citations import SourceList, marks_text, source_label
 from chrono.model import Event
@@ -14,18 +14,24 @@ from chrono.render.options import RenderOptions
 
 def render(events: Sequence[Event], options: RenderOptions) -> str:
     """``<date>  <title> [n]  — <actors>`` lines, a blank line, ``[n] <source>`` lines."""
+    return "".join(chunks(events, options))
+
+
+def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
+    """The same text line by line, so that thousands of rows stream out as they are made."""
     if not events:
-        return "No events match.\n"
+        yield "No events match.\n"
+        return
     numbered = SourceList()
-    dates = [e.date.human() for e in events]
-    width = max(len(d) for d in dates)
-    lines = []
-    for date, event in zip(dates, events, strict=True):
-        line = f"{date:<{width}}  {event.title} {marks_text(numbered.marks(event))}"
+    width = max(len(e.date.human()) for e in events)
+    for event in events:
+        line = f"{event.date.human():<{width}}  {event.title} {marks_text(numbered.marks(event))}"
         if event.actors:
             line += f"  — {', '.join(event.actors)}"
-        lines.append(line)
-    return "\n".join([*lines, "", *source_lines(numbered)]) + "\n"
+        yield line + "\n"
+    yield "\n"
+    for line in source_lines(numbered):
+        yield line + "\n"
 
 
 def source_lines(numbered: SourceList) -> list[str]:
