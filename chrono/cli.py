@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
@@ -258,7 +258,7 @@ def show(
     if fmt is None:
         _print_table(chosen, options)
     else:
-        sys.stdout.write(fmt.renderer()(chosen, options))
+        sys.stdout.writelines(fmt.chunks()(chosen, options))
 
 
 def _print_table(events: Sequence[Event], options: RenderOptions) -> None:
@@ -385,15 +385,15 @@ def export(
     collection = load_selected(events, no_cache, actor, tag, since, until, search, location)
     warn_skipped(collection)
     chosen = collection.events
-    text = fmt.renderer()(chosen, RenderOptions(title=title, registry=collection.registry))
+    pieces = fmt.chunks()(chosen, RenderOptions(title=title, registry=collection.registry))
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.writelines(pieces)
         return
-    _write_output(output, text, force)
+    _write_output(output, pieces, force)
     typer.echo(f"wrote {len(chosen)} events to {output}", err=True)
 
 
-def _write_output(path: str, text: str, force: bool) -> None:
+def _write_output(path: str, text: Iterable[str], force: bool) -> None:
     from chrono.write import atomic_write
 
     try:
@@ -460,32 +460,19 @@ def timeline(
         registry=collection.registry,
     )
     text = render(chosen, options)
-    if color and chosen:
-        _print_coloured(text)
-    else:
+    if not (color and chosen):
         sys.stdout.write(text)
-
-
-#: Timeline glyphs and the rich style each is printed in on a colour terminal.
-_TIMELINE_STYLES = {
-    "●○◀▶▲▼": "bold cyan",
-    "━╍┬┴┆": "cyan",
-    "⋮╱": "yellow",
-}
-
-
-def _print_coloured(text: str) -> None:
-    import re
-
+        return
     from rich.console import Console
     from rich.text import Text
 
     console = Console(highlight=False)
     for line in text.splitlines():
         styled = Text(line)
-        for chars, style in _TIMELINE_STYLES.items():
-            styled.highlight_regex(f"[{re.escape(chars)}]+", style)
-        styled.highlight_regex(r"\[\d+\]", "dim")
+        styled.highlight_regex(r"[●○◀▶▲▼]+", "bold cyan")  # marks and open ends
+        styled.highlight_regex(r"[━╍]+", "cyan")  # spans across the lanes
+        styled.highlight_regex(r"[⋮╱]+", "yellow")  # time left out
+        styled.highlight_regex(r"\[\d+\]", "dim")  # citation marks
         console.print(styled, soft_wrap=True)
 
 

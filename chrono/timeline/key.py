@@ -1,0 +1,33 @@
+"""The numbered key under the lanes: number, human date, title and citation marks of each
+event, wrapped (never cut) to the width."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from chrono.timeline.blocks import Entry
+from chrono.timeline.text import cells, pad, wrap
+
+MIN_TITLE = 24  # narrower than this, the date no longer gets a column of its own
+
+
+def key_lines(entries: Sequence[Entry], width: int, ellipsis: str) -> list[str]:
+    """``n  date  title [m]`` for each entry, continuation lines indented."""
+    number_width = len(str(len(entries)))
+    date_width = max(cells(e.date) for e in entries)
+    columns = number_width + 2 + date_width + 2
+    lines = []
+    for n, entry in enumerate(entries, 1):
+        number = f"{n:>{number_width}}  "
+        text = f"{entry.title} {entry.marks}".strip()
+        if width - columns >= MIN_TITLE:
+            wrapped = wrap(text, width - columns, None, ellipsis)
+            lines.append(number + pad(entry.date, date_width) + "  " + wrapped[0])
+            lines += [" " * columns + part for part in wrapped[1:]]
+        else:
+            indent = " " * (number_width + 2)
+            dates = wrap(entry.date, width - len(indent), None, ellipsis)
+            lines.append(number + dates[0])
+            lines += [indent + part for part in dates[1:]]
+            lines += [indent + part for part in wrap(text, width - len(indent), None, ellipsis)]
+    return lines
