@@ -132,25 +132,6 @@ def load_selected(
         fail(str(err), 2)
 
 
-def selected(
-    collection: Collection,
-    actors: Sequence[str],
-    tags: Sequence[str],
-    since: str | None,
-    until: str | None,
-    search: str | None,
-    location: str | None,
-) -> list[Event]:
-    """Apply the filters shared by show, export and timeline; bad values exit 2."""
-    from chrono.query import QueryError, make_filter, select
-
-    try:
-        flt = make_filter(actors, tags, since, until, search, location)
-    except QueryError as err:
-        fail(str(err), 2)
-    return select(collection.events, flt, collection.registry)
-
-
 def warn_skipped(collection: Collection) -> None:
     """Tell stderr which events were left out because of problems (show keeps working)."""
     errors = collection.errors
@@ -417,6 +398,7 @@ def timeline(
     group_by: Annotated[str | None, typer.Option("--group-by", metavar="member", help="Nest actor lanes under the groups they are members of (implies --lanes actor).")] = None,
     width: Annotated[int | None, typer.Option("--width", "-w", help="Columns to fit (at least 30). Default: the terminal's width, else 80.")] = None,
     ascii_only: Annotated[bool, typer.Option("--ascii", help="Draw with 7-bit ASCII characters only.")] = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:  # fmt: skip
     """Draw the chronology as a timeline: proportional, honest about vague dates, sourced.
 
@@ -447,9 +429,9 @@ def timeline(
         import shutil
 
         width = max(shutil.get_terminal_size().columns, MIN_WIDTH) if tty else 80
-    collection = load(events)
+    collection = load_selected(events, no_cache, actor, tag, since, until, search, location)
     warn_skipped(collection)
-    chosen = selected(collection, actor, tag, since, until, search, location)
+    chosen = collection.events
     color = tty and not os.environ.get("NO_COLOR")
     options = RenderOptions(
         width=width,

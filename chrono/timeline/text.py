@@ -6,11 +6,15 @@ a combining mark, so that a line that fits in cells also fits in characters.
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 
 # Characters a terminal would act on instead of printing; bidi overrides can reorder a line.
 _UNPRINTABLE = {"Cc", "Cs", "Zl", "Zp"}
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# The same set as a pattern: categories Cc (C0, DEL, C1), Cs, Zl, Zp, and the bidi controls.
+_NOT_PRINTED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _ASCII_PUNCTUATION = {
     "â€“": "-",
     "â€”": "-",
@@ -33,18 +37,21 @@ _ASCII_PUNCTUATION = {
 
 def cells(text: str) -> int:
     """How many terminal cells `text` takes (wide characters take two)."""
-    return sum(_cell(ch) for ch in text)
+    if text.isascii():  # the common case, and a hot one: wrapping measures every word
+        return len(text)
+    # Drawn lines repeat a few box characters many times: look each one up once.
+    wide = sum(text.count(ch) for ch in set(text) if ch > "\x7f" and _cell(ch) == 2)
+    return len(text) + wide
 
 
+@functools.lru_cache(maxsize=4096)
 def _cell(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 def printable(text: str) -> str:
     """`text` on one line: control, line-separator and bidi-override characters become spaces."""
-    return "".join(
-        " " if ch in _BIDI or unicodedata.category(ch) in _UNPRINTABLE else ch for ch in text
-    )
+    return _NOT_PRINTED.sub(" ", text)
 
 
 def clean(text: str, ascii_only: bool) -> str:
@@ -101,11 +108,14 @@ def wrap(text: str, width: int, max_lines: int | None = None, ellipsis: str = "â
     """
     width = max(width, 1)
     lines: list[str] = []
-    line = ""
+    line, used = "", 0
     for word in text.split():
-        candidate = f"{line} {word}" if line else word
-        if cells(candidate) <= width:
-            line = candidate
+        size = cells(word)
+        if line and used + 1 + size <= width:
+            line, used = f"{line} {word}", used + 1 + size
+            continue
+        if not line and size <= width:
+            line, used = word, size
             continue
         if line:
             lines.append(line)
@@ -113,7 +123,7 @@ def wrap(text: str, width: int, max_lines: int | None = None, ellipsis: str = "â
             head = clip(word, width) or word[0]
             lines.append(head)
             word = word[len(head) :]
-        line = word
+        line, used = word, cells(word)
     if line or not lines:
         lines.append(line)
     if max_lines is not None and len(lines) > max_lines:
