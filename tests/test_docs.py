@@ -15,7 +15,9 @@ from chrono.render import EXPORT_FORMATS, SHOW_FORMATS
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-COMMANDS = sorted(c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands)
+COMMANDS = sorted(
+    c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands
+)
 
 
 def test_there_are_commands() -> None:
