@@ -16,7 +16,6 @@ from dataclasses import replace
 from typing import Literal, NamedTuple
 
 from chrono.edtf_civil import MONTH_NAMES, days_in_month, is_leap_year
-from chrono.edtf_hints import diagnose_date, diagnose_time, surface_problem
 from chrono.edtf_point import DateError, Fields, Point, Precision, make_point
 
 EndKind = Literal["closed", "open", "unknown"]
@@ -49,6 +48,8 @@ def parse(text: str) -> Parsed:
     except DateError:
         # Only a failure pays for the diagnosis; a surface problem (spaces, level 2
         # syntax, old drafts) explains it better than where the grammar stopped.
+        from chrono.edtf_hints import surface_problem  # failures only: keep it off start-up
+
         problem = surface_problem(text)
         if problem:
             raise DateError(problem) from None
@@ -102,6 +103,8 @@ def parse_point(text: str) -> Point:
     date_part, has_time, time_part = body.partition("T")
     match = _POINT.fullmatch(date_part)
     if match is None:
+        from chrono.edtf_hints import diagnose_date
+
         raise DateError(diagnose_date(date_part, text))
     fields = _date_fields(match["year"], match["month"], match["day"])
     canonical = date_part
@@ -213,6 +216,8 @@ def _with_time(fields: Fields, time_part: str, text: str) -> tuple[Fields, str]:
         raise DateError(f"a time needs a full date (year-month-day): {text}")
     match = _TIME.fullmatch(time_part)
     if match is None:
+        from chrono.edtf_hints import diagnose_time
+
         raise DateError(diagnose_time(time_part))
     hour, minute, second = int(match["hour"]), int(match["minute"]), int(match["second"])
     _check_clock(hour, minute, second, time_part)

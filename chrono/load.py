@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -21,7 +20,7 @@ Role = Literal["events", "actors", "sources"]
 #: Files at a collection's root with a reserved meaning.
 RESERVED: dict[str, Role] = {"actors.toml": "actors", "sources.toml": "sources"}
 
-_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
+_POSITION = r"\(at line (\d+), column (\d+)\)|\(at end of document\)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +85,8 @@ def parse_toml(path: str, raw: bytes) -> tuple[dict[str, Any] | None, list[Probl
             return fast(text), []
         except ValueError:
             pass  # let tomllib word the error, so messages do not depend on the reader
+    import tomllib  # the fallback reader, and the one that words syntax errors
+
     try:
         return tomllib.loads(text), []
     except tomllib.TOMLDecodeError as err:
@@ -106,12 +107,12 @@ def _fast_loads() -> Callable[[str], dict[str, Any]] | None:
 
 
 def _syntax_problem(path: str, text: str, message: str) -> Problem:
-    match = _POSITION.search(message)
+    match = re.search(_POSITION, message)
     if match and match.group(1):
         line, column = int(match.group(1)), int(match.group(2))
     else:
         line, column = text.count("\n") + 1, 1
-    reason = _POSITION.sub("", message).strip()
+    reason = re.sub(_POSITION, "", message).strip()
     return Problem(path, line, "syntax", f"TOML syntax error at column {column}: {reason}")
 
 

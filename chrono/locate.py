@@ -19,8 +19,8 @@ Where = tuple[str | int, ...]
 
 _BARE_KEY = r"[A-Za-z0-9_-]+"
 _KEY = rf'(?:{_BARE_KEY}|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
-_KEY_LINE = re.compile(rf"\s*({_KEY}(?:\s*\.\s*{_KEY})*)\s*=")
-_HEADER = re.compile(rf"\s*(\[\[?)\s*({_KEY}(?:\s*\.\s*{_KEY})*)\s*\]\]?")
+_KEY_LINE = rf"\s*({_KEY}(?:\s*\.\s*{_KEY})*)\s*="
+_HEADER = rf"\s*(\[\[?)\s*({_KEY}(?:\s*\.\s*{_KEY})*)\s*\]\]?"
 
 
 def _split_key(dotted: str) -> list[str]:
@@ -81,8 +81,8 @@ def key_lines(text: str) -> dict[Where, int]:
     scanner = _Scanner()
     for number, line in enumerate(text.splitlines(), start=1):
         if not scanner.continues():
-            header = _HEADER.match(line)
-            key = None if header else _KEY_LINE.match(line)
+            header = re.match(_HEADER, line)  # re caches the compiled patterns
+            key = None if header else re.match(_KEY_LINE, line)
             if header:
                 table = _header_path(header.group(1) == "[[", header.group(2), aot_index)
                 found.setdefault(table, number)
