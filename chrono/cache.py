@@ -185,9 +185,10 @@ class Index:
         sql = "SELECT n FROM events WHERE id IN (SELECT id FROM events GROUP BY id HAVING COUNT(*) > 1)"
         return {n for (n,) in self.db.execute(sql)}
 
-    def ids(self) -> dict[str, int]:
-        """Every id with one of its event numbers (for duplicates across folders)."""
-        return {i: n for i, n in self.db.execute("SELECT id, n FROM events")}
+    def count(self) -> int:
+        """How many events the index holds."""
+        row = self.db.execute("SELECT COUNT(*) FROM events").fetchone()
+        return int(row[0])
 
 
 def _digest(stats: dict[str, Stat]) -> str:

@@ -17,7 +17,7 @@ from chrono import __version__
 from chrono.render import EXPORT_FORMATS
 
 if TYPE_CHECKING:
-    from chrono.collection import Collection
+    from chrono.collection import CheckReport, Collection
     from chrono.model import Event
     from chrono.render import Format
     from chrono.render.options import RenderOptions
@@ -165,8 +165,14 @@ def check(
     """
     if output not in ("text", "json"):
         fail(f"--format must be text or json, not '{output}'", 2)
-    collection = load(events, no_cache)
-    problems = collection.problems
+    from chrono.collection import CollectionError, check_collection
+    from chrono.load import default_dirs
+
+    try:
+        report = check_collection(default_dirs(events), cache=use_cache(no_cache))
+    except CollectionError as err:
+        fail(str(err), 2)
+    problems = report.problems
     if output == "json":
         import json
 
@@ -174,14 +180,14 @@ def check(
     else:
         for problem in problems:
             typer.echo(str(problem))
-    _summary(collection)
-    failing = collection.errors or (strict and collection.warnings)
+    _summary(report)
+    failing = report.errors or (strict and report.warnings)
     raise typer.Exit(1 if failing else 0)
 
 
-def _summary(collection: Collection) -> None:
-    errors, warnings = len(collection.errors), len(collection.warnings)
-    count = f"{len(collection.events)} valid events in {', '.join(collection.dirs)}"
+def _summary(report: CheckReport) -> None:
+    errors, warnings = len(report.errors), len(report.warnings)
+    count = f"{report.valid} valid events in {', '.join(report.dirs)}"
     if errors or warnings:
         typer.echo(f"{errors} error(s), {warnings} warning(s); {count}", err=True)
     else:

@@ -97,7 +97,7 @@ def _no_gc() -> Iterator[None]:
 
 
 @dataclass
-class _Parts:
+class Parts:
     """What the folders hold before validation: events in load order, registries, problems."""
 
     events: list[Event] = field(default_factory=list)
@@ -112,7 +112,7 @@ class _Parts:
         return Context(registry, sources, self.has_actors), problems + found
 
 
-def _read_registry(parts: _Parts, path: str, role: str) -> None:
+def read_registry(parts: Parts, path: str, role: str) -> None:
     raw, problems = read_file(path, "actors" if role == "actors" else "sources")
     parts.problems += problems
     if raw is None:
@@ -128,41 +128,42 @@ def _read_registry(parts: _Parts, path: str, role: str) -> None:
 
 
 def load_collection(
-    dirs: Sequence[str], *, cache: bool = False, resolve: bool = True
+    dirs: Sequence[str], *, cache: bool = False, resolve: bool = True, slim: bool = False
 ) -> Collection:
     """Load, parse, merge and validate the collections in `dirs` (in that order).
 
     With `cache`, unchanged files are not parsed again but read from the index cache.
-    Without `resolve`, ``ref`` citations keep a placeholder source (checks need no more).
+    Without `resolve`, ``ref`` citations keep a placeholder source (checks need no more);
+    with `slim`, events keep no prose (see `Event.slim`).
     """
     check_dirs(dirs)
     with _no_gc():
-        parts = _Parts()
+        parts = Parts()
         for folder in dirs:
-            events = _load_folder(parts, folder, cache)
+            events = _load_folder(parts, folder, cache, slim)
             parts.events += events
         ctx, found = parts.registries()
         events, checked = validate(parts.events, ctx)
         events.sort(key=Event.sort_key)
         if resolve:
             events = resolve_citations(events, ctx.sources)
-    problems = _ordered(place([*parts.problems, *found, *checked]))
+    problems = ordered(place([*parts.problems, *found, *checked]))
     return Collection(events, ctx.registry, ctx.sources, problems, tuple(dirs))
 
 
-def _scan_folder(parts: _Parts, folder: str) -> dict[str, tuple[int, int]]:
+def scan_folder(parts: Parts, folder: str) -> dict[str, tuple[int, int]]:
     """Read the folder's registries into `parts`; return its event files' size and mtime."""
     stats = {}
     for path, role, size, mtime in scan(folder):
         if role == "events":
             stats[path] = (size, mtime)
         else:
-            _read_registry(parts, path, role)
+            read_registry(parts, path, role)
     return stats
 
 
-def _load_folder(parts: _Parts, folder: str, cache: bool) -> list[Event]:
-    stats = _scan_folder(parts, folder)
+def _load_folder(parts: Parts, folder: str, cache: bool, slim: bool) -> list[Event]:
+    stats = scan_folder(parts, folder)
     cached = _from_index(folder, stats) if cache else None
     if cached is not None:
         problems, events = cached
@@ -171,7 +172,7 @@ def _load_folder(parts: _Parts, folder: str, cache: bool) -> list[Event]:
     events = []
     for path in stats:
         found, problems = parse_path(path)
-        events += found
+        events += [e.slim() for e in found] if slim else found
         parts.problems += problems
     return events
 
@@ -181,7 +182,7 @@ def _from_index(
 ) -> tuple[list[Problem], list[Event]] | None:
     from chrono.cache import discard
 
-    index = _index(folder, stats)
+    index = synced_index(folder, stats)
     if index is None:
         return None
     try:
@@ -193,7 +194,7 @@ def _from_index(
         index.close()
 
 
-def _index(folder: str, stats: dict[str, tuple[int, int]]) -> Index | None:
+def synced_index(folder: str, stats: dict[str, tuple[int, int]]) -> Index | None:
     """The folder's synced index, or None when the cache cannot be used (never fatal)."""
     from chrono.cache import Index, discard
 
@@ -216,8 +217,10 @@ def select_collection(dirs: Sequence[str], flt: Filter, *, cache: bool = False) 
     """
     check_dirs(dirs)
     if cache and len(dirs) == 1 and (flt.actors or flt.tags):
+        from chrono.fastpath import select_fast
+
         with _no_gc():
-            fast = _select_fast(dirs[0], flt)
+            fast = select_fast(dirs[0], flt)
         if fast is not None:
             return fast
     collection = load_collection(dirs, cache=cache, resolve=False)
@@ -229,25 +232,40 @@ def select_collection(dirs: Sequence[str], flt: Filter, *, cache: bool = False) 
     )
 
 
-def _select_fast(folder: str, flt: Filter) -> Collection | None:
-    from chrono.cache import discard
-    from chrono.fastpath import select_indexed
+@dataclass(frozen=True)
+class CheckReport:
+    """What `chrono check` needs: every problem, and how many events passed."""
 
-    parts = _Parts()
-    index = _index(folder, _scan_folder(parts, folder))
-    if index is None:
-        return None
-    ctx, found = parts.registries()
-    try:
-        chosen, problems = select_indexed([index], flt, ctx)
-    except CACHE_ERRORS:
-        discard(folder)
-        return None
-    finally:
-        index.close()
-    problems = _ordered(place([*parts.problems, *found, *problems]))
-    return Collection(chosen, ctx.registry, ctx.sources, problems, (folder,))
+    problems: list[Problem]
+    valid: int
+    dirs: tuple[str, ...]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
 
 
-def _ordered(problems: list[Problem]) -> list[Problem]:
+def check_collection(dirs: Sequence[str], *, cache: bool = False) -> CheckReport:
+    """Every problem in `dirs`, without keeping what checks do not need in memory.
+
+    With `cache` on one folder the index answers, loading only the suspect events.
+    """
+    check_dirs(dirs)
+    if cache and len(dirs) == 1:
+        from chrono.fastpath import check_fast
+
+        with _no_gc():
+            fast = check_fast(dirs[0])
+        if fast is not None:
+            return fast
+    collection = load_collection(dirs, cache=cache, resolve=False, slim=True)
+    return CheckReport(collection.problems, len(collection.events), collection.dirs)
+
+
+def ordered(problems: list[Problem]) -> list[Problem]:
+    """Problems by file, line, code, message: the order `chrono check` prints them in."""
     return sorted(problems, key=lambda p: (p.file, p.line, p.code, p.message))

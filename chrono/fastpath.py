@@ -7,15 +7,27 @@ unknown source ref or an unknown actor are loaded and put through the ordinary c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from chrono.actors import Registry
-from chrono.cache import Index
+from chrono.cache import Index, discard
+from chrono.collection import (
+    CACHE_ERRORS,
+    CheckReport,
+    Collection,
+    Parts,
+    ordered,
+    scan_folder,
+    synced_index,
+)
+from chrono.locate import place
 from chrono.model import Event, Problem
 from chrono.query import Filter, actor_terms, select
 from chrono.validate import Context, resolve_citations, validate
 
 Where = tuple[str | int, ...]
+T = TypeVar("T")
 
 
 def candidates(index: Index, flt: Filter, registry: Registry) -> set[int]:
@@ -54,6 +66,17 @@ def check_suspects(
     return {(e.file, e.where) for e in events if (e.file, e.where) not in ok}, problems
 
 
+def check_indexed(index: Index, ctx: Context) -> tuple[list[Problem], int]:
+    """Every problem, and how many events are valid, without loading the sound events."""
+    problems, refused = _problems(index, ctx)
+    return problems, index.count() - len(refused)
+
+
+def _problems(index: Index, ctx: Context) -> tuple[list[Problem], set[tuple[str, Where]]]:
+    refused, found = check_suspects(index.events(suspects(index, ctx)), ctx)
+    return index.problems() + found, refused
+
+
 def select_indexed(
     indexes: Sequence[Index], flt: Filter, ctx: Context
 ) -> tuple[list[Event], list[Problem]]:
@@ -61,10 +84,45 @@ def select_indexed(
     if len(indexes) > 1:
         raise ValueError("the fast path serves one collection folder")
     index = indexes[0]
-    problems = index.problems()
-    suspect_events = index.events(suspects(index, ctx))
-    refused, found = check_suspects(suspect_events, ctx)
-    problems += found
+    problems, refused = _problems(index, ctx)
     chosen = [e for e in index.events(candidates(index, flt, ctx.registry))]
     chosen = [e for e in chosen if (e.file, e.where) not in refused]
     return resolve_citations(select(chosen, flt, ctx.registry), ctx.sources), problems
+
+
+def select_fast(folder: str, flt: Filter) -> Collection | None:
+    """`select_collection` for one folder, from its index; None if the cache is unusable."""
+    answer = _with_index(folder, lambda index, ctx: select_indexed([index], flt, ctx))
+    if answer is None:
+        return None
+    (chosen, problems), ctx, others = answer
+    problems = ordered(place([*others, *problems]))
+    return Collection(chosen, ctx.registry, ctx.sources, problems, (folder,))
+
+
+def check_fast(folder: str) -> CheckReport | None:
+    """`check_collection` for one folder, from its index; None if the cache is unusable."""
+    answer = _with_index(folder, check_indexed)
+    if answer is None:
+        return None
+    (problems, valid), _ctx, others = answer
+    return CheckReport(ordered(place([*others, *problems])), valid, (folder,))
+
+
+def _with_index(
+    folder: str, ask: Callable[[Index, Context], T]
+) -> tuple[T, Context, list[Problem]] | None:
+    """Sync the folder's index and ask it; registry problems come back beside the answer."""
+    parts = Parts()
+    index = synced_index(folder, scan_folder(parts, folder))
+    if index is None:
+        return None
+    ctx, found = parts.registries()
+    try:
+        answer = ask(index, ctx)
+    except CACHE_ERRORS:
+        discard(folder)
+        return None
+    finally:
+        index.close()
+    return answer, ctx, [*parts.problems, *found]
