@@ -5,7 +5,8 @@ from __future__ import annotations
 from chrono.fields import Collector
 from chrono.load import RawFile
 from chrono.model import Problem, Source
-from chrono.parse import SOURCE_FIELDS, parse_source
+from chrono.parse import parse_source
+from chrono.schema import SOURCE_FIELDS
 
 BIBLIOGRAPHY_KEYS = (*SOURCE_FIELDS, "note")
 

@@ -23,18 +23,20 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from chrono import __version__
+from chrono.load import Stat
 from chrono.model import Event, Problem
 
-FORMAT = "chrono-index-2"  # bump when what is pickled changes shape
+FORMAT = "chrono-index-3"  # bump when the schema or what is pickled changes shape
 RACY_SECONDS = 2.0
 
 Parse = Callable[[str], tuple[list[Event], list[Problem]]]
-Stat = tuple[int, int]  # size, mtime_ns
 
+# Paths are stored as bytes (os.fsencode), so that any file name the OS allows works.
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, problems BLOB);
-CREATE TABLE events(n INTEGER PRIMARY KEY, file TEXT NOT NULL, seq INTEGER NOT NULL,
+CREATE TABLE files(path BLOB PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER,
+                   inode INTEGER, problems BLOB);
+CREATE TABLE events(n INTEGER PRIMARY KEY, file BLOB NOT NULL, seq INTEGER NOT NULL,
                     id TEXT NOT NULL, data BLOB NOT NULL);
 CREATE INDEX events_file ON events(file, seq);
 CREATE INDEX events_id ON events(id);
@@ -56,7 +58,7 @@ def cache_dir() -> Path:
 
 def database_for(root: str) -> Path:
     """The database file of one collection folder (named by its absolute path's hash)."""
-    key = hashlib.sha256(os.path.abspath(root).encode()).hexdigest()[:20]
+    key = hashlib.sha256(os.fsencode(os.path.abspath(root))).hexdigest()[:20]
     return cache_dir() / f"{key}.sqlite"
 
 
@@ -79,8 +81,11 @@ class Index:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 return cls(_connect(path))
+            except sqlite3.OperationalError:
+                return None  # busy, or a folder we may not write: do without, keep it
             except sqlite3.DatabaseError:
-                _remove(path)  # corrupt or foreign: start again from nothing
+                if not _remove(path):  # corrupt or foreign: start again from nothing
+                    return None
             except OSError:
                 return None
         return None
@@ -89,15 +94,19 @@ class Index:
         self.db.close()
 
     def sync(self, stats: dict[str, Stat], parse: Parse) -> None:
-        """Bring the index up to date with the files on disk (`stats`: path -> size, mtime)."""
+        """Bring the index up to date with the files on disk (`stats`: path -> file stat)."""
         digest = _digest(stats)
         if self._meta("digest") == digest:
             return  # the very stats of the last sync, with no file too fresh to trust
+        # Files modified this close to the scan could change again within the clock's
+        # resolution without changing their stat; taken before parsing, to err on the safe side.
+        fresh_after = (time.time() - RACY_SECONDS) * 1e9
         with self._write():
             for path in self._changes(stats):  # under the lock: another run may have synced
                 self._forget(path)
                 if path in stats:
-                    self._store(path, stats[path], *parse(path))
+                    racy = stats[path][1] >= fresh_after
+                    self._store(path, stats[path], racy, *parse(path))
             racy = self.db.execute("SELECT 1 FROM files WHERE size = -1 LIMIT 1").fetchone()
             self._set_meta("digest", "" if racy else digest)
 
@@ -109,7 +118,8 @@ class Index:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     def _changes(self, stats: dict[str, Stat]) -> list[str]:
-        known = {p: (s, m) for p, s, m in self.db.execute("SELECT path, size, mtime_ns FROM files")}
+        rows = self.db.execute("SELECT path, size, mtime_ns, ctime_ns, inode FROM files")
+        known = {os.fsdecode(p): (s, m, c, i) for p, s, m, c, i in rows}
         changed = [p for p, st in stats.items() if known.get(p) != st]
         return sorted(changed + [p for p in known if p not in stats])
 
@@ -124,22 +134,27 @@ class Index:
         self.db.commit()
 
     def _forget(self, path: str) -> None:
+        key = os.fsencode(path)
         rows = "SELECT n FROM events WHERE file = ?"
-        self.db.execute(f"DELETE FROM terms WHERE n IN ({rows})", (path,))
-        self.db.execute("DELETE FROM events WHERE file = ?", (path,))
-        self.db.execute("DELETE FROM files WHERE path = ?", (path,))
+        self.db.execute(f"DELETE FROM terms WHERE n IN ({rows})", (key,))
+        self.db.execute("DELETE FROM events WHERE file = ?", (key,))
+        self.db.execute("DELETE FROM files WHERE path = ?", (key,))
 
-    def _store(self, path: str, stat: Stat, events: list[Event], problems: list[Problem]) -> None:
-        size, mtime_ns = stat
-        if time.time() - mtime_ns / 1e9 < RACY_SECONDS:
+    def _store(
+        self, path: str, stat: Stat, racy: bool, events: list[Event], problems: list[Problem]
+    ) -> None:
+        size, mtime_ns, ctime_ns, inode = stat
+        if racy:
             size = -1  # too fresh to trust: parse it again next time
         blob = pickle.dumps(problems, protocol=5) if problems else None
-        self.db.execute("INSERT INTO files VALUES (?, ?, ?, ?)", (path, size, mtime_ns, blob))
+        key = os.fsencode(path)
+        row = (key, size, mtime_ns, ctime_ns, inode, blob)
+        self.db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", row)
         for seq, event in enumerate(events):
             data = pickle.dumps(event, protocol=5)
             cur = self.db.execute(
                 "INSERT INTO events(file, seq, id, data) VALUES (?, ?, ?, ?)",
-                (path, seq, event.id, data),
+                (key, seq, event.id, data),
             )
             terms = [("actor", a.casefold()) for a in event.actors]
             terms += [("tag", t.casefold()) for t in event.tags]
@@ -192,7 +207,7 @@ class Index:
 
 
 def _digest(stats: dict[str, Stat]) -> str:
-    lines = "\n".join(f"{p}\0{s}\0{m}" for p, (s, m) in sorted(stats.items()))
+    lines = "\n".join(f"{p}\0{s}" for p, s in sorted(stats.items()))
     return hashlib.sha256(lines.encode("utf-8", "surrogateescape")).hexdigest()
 
 
@@ -229,13 +244,37 @@ def _meta(db: sqlite3.Connection) -> dict[str, str]:
 
 
 def _expected_meta() -> dict[str, str]:
-    return {"format": FORMAT, "chrono": __version__}
+    return {"format": FORMAT, "chrono": __version__, "code": _code_stamp(), "reader": _reader()}
 
 
-def _remove(path: Path) -> None:
+def _code_stamp() -> str:
+    """Changes whenever chrono's own code does (so a new parse rule is applied at once)."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    stamp = hashlib.sha256()
+    for folder, _dirs, files in sorted(os.walk(package)):
+        for name in sorted(f for f in files if f.endswith(".py")):
+            st = os.stat(os.path.join(folder, name))
+            stamp.update(f"{folder}/{name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return stamp.hexdigest()[:16]
+
+
+def _reader() -> str:
+    from chrono.load import reader_name
+
+    return reader_name()
+
+
+def _remove(path: Path) -> bool:
+    """Delete a database and its side files; False if that was not possible."""
+    removed = True
     for suffix in ("", "-wal", "-shm", "-journal"):
-        with contextlib.suppress(FileNotFoundError):
+        try:
             Path(f"{path}{suffix}").unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            removed = False
+    return removed
 
 
 def _chunks(items: Sequence[object], size: int) -> Iterator[list[object]]:

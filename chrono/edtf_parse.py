@@ -20,8 +20,13 @@ from chrono.edtf_point import DateError, Fields, Point, Precision, make_point
 
 EndKind = Literal["closed", "open", "unknown"]
 
-_POINT = re.compile(r"(?P<year>Y-?\d+|-?[\dX]{4})(?:-(?P<month>[\dX]{2})(?:-(?P<day>[\dX]{2}))?)?")
-_TIME = re.compile(r"(?P<hour>\d\d):(?P<minute>\d\d):(?P<second>\d\d)(?P<tz>Z|[+-]\d\d(?::\d\d)?)?")
+# re.ASCII: \d must not match other scripts' digits (EDTF is ASCII, and int() accepts them).
+_POINT = re.compile(
+    r"(?P<year>Y-?\d+|-?[\dX]{4})(?:-(?P<month>[\dX]{2})(?:-(?P<day>[\dX]{2}))?)?", re.ASCII
+)
+_TIME = re.compile(
+    r"(?P<hour>\d\d):(?P<minute>\d\d):(?P<second>\d\d)(?P<tz>Z|[+-]\d\d(?::\d\d)?)?", re.ASCII
+)
 _LEVEL2 = "EDTF level 2 is not supported"
 
 
@@ -88,7 +93,7 @@ def _interval_end(side: str, text: str) -> tuple[EndKind, Point | None]:
     return "closed", point
 
 
-_PLAIN_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)([?~%]?)")
+_PLAIN_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)([?~%]?)", re.ASCII)
 
 
 def parse_point(text: str) -> Point:
@@ -152,7 +157,7 @@ def _year(token: str) -> int:
         return int(token)
     if token.startswith("-"):
         raise DateError(f"X digits in a negative year ({token}) are not supported")
-    if re.fullmatch(r"\d{3}X|\d\dXX", token) is None:
+    if re.fullmatch(r"\d{3}X|\d\dXX", token, re.ASCII) is None:
         raise DateError(f"{_LEVEL2}: {token} has X digits other than the last one or two")
     return int(token.replace("X", "0"))
 

@@ -7,26 +7,18 @@ unknown source ref or an unknown actor are loaded and put through the ordinary c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TypeVar
 
 from chrono.actors import Registry
-from chrono.cache import Index, discard
-from chrono.collection import (
-    CACHE_ERRORS,
-    CheckReport,
-    Collection,
-    Parts,
-    ordered,
-    scan_folder,
-    synced_index,
-)
+from chrono.cache import Index
+from chrono.gather import CACHE_ERRORS, Parts, cache_failed, scan_folder, synced_index
 from chrono.locate import place
-from chrono.model import Event, Problem
+from chrono.model import Event, Problem, Where
 from chrono.query import Filter, actor_terms, select
+from chrono.results import CheckReport, Collection, ordered
 from chrono.validate import Context, resolve_citations, validate
 
-Where = tuple[str | int, ...]
 T = TypeVar("T")
 
 
@@ -45,7 +37,7 @@ def candidates(index: Index, flt: Filter, registry: Registry) -> set[int]:
 def suspects(index: Index, ctx: Context) -> set[int]:
     """Events that some cross-file check would report: load these, and only these."""
     numbers = index.duplicated_ids()
-    unknown_refs = index.distinct_terms("ref") - set(ctx.sources)
+    unknown_refs = (index.distinct_terms("ref") - set(ctx.sources)) | ctx.ambiguous
     numbers |= index.with_terms("ref", unknown_refs)
     if ctx.has_actors:
         unknown = {t for t in index.distinct_terms("actor") if ctx.registry.resolve(t) is None}
@@ -77,22 +69,17 @@ def _problems(index: Index, ctx: Context) -> tuple[list[Problem], set[tuple[str,
     return index.problems() + found, refused
 
 
-def select_indexed(
-    indexes: Sequence[Index], flt: Filter, ctx: Context
-) -> tuple[list[Event], list[Problem]]:
-    """Selected events (sorted, refs resolved) and every problem, from folder indexes."""
-    if len(indexes) > 1:
-        raise ValueError("the fast path serves one collection folder")
-    index = indexes[0]
+def select_indexed(index: Index, flt: Filter, ctx: Context) -> tuple[list[Event], list[Problem]]:
+    """Selected events (sorted, refs resolved) and every problem, from a folder's index."""
     problems, refused = _problems(index, ctx)
-    chosen = [e for e in index.events(candidates(index, flt, ctx.registry))]
+    chosen = index.events(candidates(index, flt, ctx.registry))
     chosen = [e for e in chosen if (e.file, e.where) not in refused]
     return resolve_citations(select(chosen, flt, ctx.registry), ctx.sources), problems
 
 
 def select_fast(folder: str, flt: Filter) -> Collection | None:
     """`select_collection` for one folder, from its index; None if the cache is unusable."""
-    answer = _with_index(folder, lambda index, ctx: select_indexed([index], flt, ctx))
+    answer = _with_index(folder, lambda index, ctx: select_indexed(index, flt, ctx))
     if answer is None:
         return None
     (chosen, problems), ctx, others = answer
@@ -120,8 +107,8 @@ def _with_index(
     ctx, found = parts.registries()
     try:
         answer = ask(index, ctx)
-    except CACHE_ERRORS:
-        discard(folder)
+    except CACHE_ERRORS as err:
+        cache_failed(folder, err)
         return None
     finally:
         index.close()

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from chrono.model import Problem
-
-Where = tuple[str | int, ...]
+from chrono.model import Problem, Where
 
 _TYPE_NAMES = {str: "a string", list: "a list", dict: "a table"}
 
@@ -72,7 +70,8 @@ class Collector:
 
 def _kind(value: object) -> str:
     if isinstance(value, list) and value:
-        return "a list of " + _kind(value[0]).removeprefix("a ").removeprefix("an ") + "s"
+        odd = next((v for v in value if not isinstance(v, str)), value[0])  # what is wrong
+        return "a list holding " + _kind(odd)
     for typ, name in _TYPE_NAMES.items():
         if isinstance(value, typ):
             return name

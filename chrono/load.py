@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -41,33 +41,54 @@ def default_dirs(given: Sequence[str], environ: dict[str, str] | None = None) ->
     return dirs or ["events"]
 
 
-def scan(root: str) -> list[tuple[str, Role, int, int]]:
-    """Every ``*.toml`` below `root` with its role, size and mtime (ns), sorted by path.
+Stat = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode: what the cache keys on
 
-    Hidden files and folders (such as ``.git``) are skipped. The path order is the load
-    order, which decides, for instance, which of two events with one id came first.
+
+def scan(root: str, real: bool = False) -> tuple[list[tuple[str, Role, Stat, str]], list[Problem]]:
+    """Every ``*.toml`` below `root`: (path, role, stat, real path), sorted by path, and a
+    problem for each folder that could not be read. The real path is only resolved when
+    `real` is asked for (it costs a few system calls per file); else it is the path.
+
+    Hidden files and folders (such as ``.git``) are skipped; a linked folder is followed
+    once (a link loop is not). The path order is the load order, which decides, for
+    instance, which of two events with one id came first.
     """
-    found: list[tuple[str, Role, int, int]] = []
+    found: list[tuple[str, Role, Stat, str]] = []
+    problems: list[Problem] = []
+    visited: set[tuple[int, int]] = set()
     folders = [root]
     while folders:
         folder = folders.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                if entry.is_dir():
-                    folders.append(entry.path)
-                elif entry.name.endswith(".toml") and entry.is_file():
-                    role = RESERVED.get(entry.name, "events") if folder == root else "events"
-                    st = entry.stat()
-                    found.append((entry.path, role, st.st_size, st.st_mtime_ns))
+        try:
+            identity = os.stat(folder)
+            if (identity.st_dev, identity.st_ino) in visited:
+                continue
+            visited.add((identity.st_dev, identity.st_ino))
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    _scan_entry(entry, folder == root, real, folders, found)
+        except OSError as err:
+            problems.append(Problem(folder, 1, "unreadable", f"folder: {err.strerror or err}"))
     found.sort()
-    return found
+    return found, problems
 
 
-def find_files(root: str) -> list[tuple[str, Role]]:
-    """Every ``*.toml`` below `root` with its role, in load order."""
-    return [(path, role) for path, role, _size, _mtime in scan(root)]
+def _scan_entry(
+    entry: os.DirEntry[str],
+    at_root: bool,
+    real: bool,
+    folders: list[str],
+    found: list[tuple[str, Role, Stat, str]],
+) -> None:
+    if entry.name.startswith("."):
+        return
+    if entry.is_dir():
+        folders.append(entry.path)
+    elif entry.name.endswith(".toml") and entry.is_file():
+        role = RESERVED.get(entry.name, "events") if at_root else "events"
+        st = entry.stat()
+        stat = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        found.append((entry.path, role, stat, os.path.realpath(entry.path) if real else entry.path))
 
 
 def parse_toml(path: str, raw: bytes) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -79,6 +100,7 @@ def parse_toml(path: str, raw: bytes) -> tuple[dict[str, Any] | None, list[Probl
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         return None, [Problem(path, line, "not-text", f"not UTF-8 text (byte {err.start})")]
+    text = text.removeprefix("\ufeff")  # a byte-order mark, as some editors write: not content
     fast = _fast_loads()
     if fast is not None:
         try:
@@ -91,6 +113,15 @@ def parse_toml(path: str, raw: bytes) -> tuple[dict[str, Any] | None, list[Probl
         return tomllib.loads(text), []
     except tomllib.TOMLDecodeError as err:
         return None, [_syntax_problem(path, text, str(err))]
+    except RecursionError:
+        return None, [
+            Problem(path, 1, "syntax", "TOML syntax error: arrays or tables nested too deep")
+        ]
+
+
+def reader_name() -> str:
+    """Which TOML reader is in use ("rtoml" or "tomllib"); the index cache records it."""
+    return "rtoml" if _fast_loads() is not None else "tomllib"
 
 
 @functools.cache
@@ -113,6 +144,12 @@ def _syntax_problem(path: str, text: str, message: str) -> Problem:
     else:
         line, column = text.count("\n") + 1, 1
     reason = re.sub(_POSITION, "", message).strip()
+    # tomllib names keys as Python tuples: "Cannot declare ('a', 'b') twice" -> [a.b]
+    reason = re.sub(
+        r"\(((?:'[^']*',? ?)+)\)",
+        lambda m: "[" + ".".join(re.findall(r"'([^']*)'", m[1])) + "]",
+        reason,
+    )
     return Problem(path, line, "syntax", f"TOML syntax error at column {column}: {reason}")
 
 
@@ -125,15 +162,3 @@ def read_file(path: str, role: Role) -> tuple[RawFile | None, list[Problem]]:
         return None, [Problem(path, 1, "unreadable", err.strerror or str(err))]
     data, problems = parse_toml(path, content)
     return (RawFile(path, role, data) if data is not None else None), problems
-
-
-def read_files(files: Iterable[tuple[str, Role]]) -> tuple[list[RawFile], list[Problem]]:
-    """Read and parse each file; unreadable files become problems, never exceptions."""
-    raws: list[RawFile] = []
-    problems: list[Problem] = []
-    for path, role in files:
-        raw, found = read_file(path, role)
-        problems.extend(found)
-        if raw is not None:
-            raws.append(raw)
-    return raws, problems

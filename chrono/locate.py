@@ -13,9 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from chrono.model import Problem
-
-Where = tuple[str | int, ...]
+from chrono.model import Problem, Where
 
 _BARE_KEY = r"[A-Za-z0-9_-]+"
 _KEY = rf'(?:{_BARE_KEY}|"(?:[^"\\]|\\.)*"|\'[^\']*\')'

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from chrono.dates import EdtfDate
 
 Severity = Literal["error", "warning"]
+#: A key path inside a TOML file, e.g. ("events", 3, "date").
+Where = tuple[str | int, ...]
 
 #: The closed set of event statuses, in the order they are documented.
 STATUSES: tuple[str, ...] = ("occurred", "reported", "planned", "disputed", "denied", "cancelled")
@@ -99,7 +101,7 @@ class Event:
     status: str | None = None
     date_text: str | None = None
     file: str = ""
-    where: tuple[str | int, ...] = ()  # key path of the event's table inside `file`
+    where: Where = ()  # key path of the event's table inside `file`
 
     def sort_key(self) -> tuple[object, ...]:
         """The one total order: the date's order, then the id."""

@@ -7,33 +7,14 @@ problem is collected; an event with an error is left out of the result, never ha
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from typing import Any
 
 from chrono.dates import DateError, from_toml
-from chrono.fields import Collector, Where
+from chrono.fields import Collector
 from chrono.load import RawFile
-from chrono.model import STATUSES, Citation, Event, Problem, Source
+from chrono.model import STATUSES, Citation, Event, Problem, Source, Where
 from chrono.parse_fast import quick_event
-
-EVENT_KEYS = (
-    "id", "date", "title", "summary", "actors", "location",
-    "tags", "status", "date_text", "sources",
-)  # fmt: skip
-SOURCE_FIELDS = ("title", "publisher", "url", "published", "author", "accessed")
-CITATION_KEYS = ("ref", *SOURCE_FIELDS, "quote", "note")
-_DATED = ("published", "accessed")
-
-
-def parse_event_files(raws: Iterable[RawFile]) -> tuple[list[Event], list[Problem]]:
-    """Parse every event file; returns the well-formed events and all problems found."""
-    events: list[Event] = []
-    problems: list[Problem] = []
-    for raw in raws:
-        found, found_problems = parse_event_file(raw)
-        events.extend(found)
-        problems.extend(found_problems)
-    return events, problems
+from chrono.schema import CITATION_KEYS, DATED_FIELDS, EVENT_KEYS, SOURCE_FIELDS, web_url
 
 
 def parse_event_file(raw: RawFile) -> tuple[list[Event], list[Problem]]:
@@ -160,11 +141,17 @@ def parse_source(
     entry: dict[str, Any], where: Where, col: Collector, key: str | None = None
 ) -> Source | None:
     """The bibliographic fields of a source; it needs at least a title or a URL."""
-    values = {name: col.text(entry, name, where) for name in SOURCE_FIELDS if name not in _DATED}
-    for name in _DATED:
+    values = {
+        name: col.text(entry, name, where) for name in SOURCE_FIELDS if name not in DATED_FIELDS
+    }
+    for name in DATED_FIELDS:
         date = _date(entry, name, where, col)
         values[name] = date.text if date is not None else None
     if not (values["title"] or values["url"]):
         col.error(where, "missing-field", "source has neither 'title' nor 'url' (nor 'ref')")
+        return None
+    if values["url"] is not None and not web_url(values["url"]):
+        msg = f"url '{values['url']}' is not a web address (http:// or https://)"
+        col.error((*where, "url"), "bad-value", msg)
         return None
     return Source(key=key, **values)

@@ -10,35 +10,19 @@ from __future__ import annotations
 from typing import Any, TypeGuard
 
 from chrono.dates import DateError, EdtfDate, from_toml
-from chrono.model import STATUSES, Citation, Event, Source
+from chrono.model import STATUSES, Citation, Event, Source, Where
+from chrono.schema import CITATION_KEYS, EVENT_KEYS, SOURCE_FIELDS, web_url
 
-EVENT_KEYS = frozenset(
-    (
-        "id",
-        "date",
-        "title",
-        "summary",
-        "actors",
-        "location",
-        "tags",
-        "status",
-        "date_text",
-        "sources",
-    )
-)
-CITATION_KEYS = frozenset(
-    ("ref", "title", "publisher", "url", "published", "author", "accessed", "quote", "note")
-)
-_INLINE_ONLY = CITATION_KEYS - {"ref", "quote", "note"}
-
-Where = tuple[str | int, ...]
+_EVENT_KEYS = frozenset(EVENT_KEYS)
+_CITATION_KEYS = frozenset(CITATION_KEYS)
+_INLINE_ONLY = frozenset(SOURCE_FIELDS)
 
 
 def quick_event(
     table: dict[str, Any], where: Where, default_id: str | None, file: str
 ) -> Event | None:
     """The event, if the table is plainly well-formed; None means "parse it carefully"."""
-    if not EVENT_KEYS.issuperset(table):
+    if not _EVENT_KEYS.issuperset(table):
         return None
     get = table.get
     event_id, title = get("id", default_id), get("title")
@@ -102,7 +86,7 @@ def _citations(entries: object) -> tuple[Citation, ...] | None:
 
 
 def _citation(entry: dict[str, Any]) -> Citation | None:
-    if not CITATION_KEYS.issuperset(entry):
+    if not _CITATION_KEYS.issuperset(entry):
         return None
     get = entry.get
     quote, note, ref = get("quote"), get("note"), get("ref")
@@ -121,7 +105,7 @@ def _source(entry: dict[str, Any]) -> Source | None:
     title, publisher, url, author = get("title"), get("publisher"), get("url"), get("author")
     if not (_optional(title) and _optional(publisher) and _optional(url) and _optional(author)):
         return None
-    if not (title or url):
+    if not (title or url) or (url is not None and not web_url(url)):
         return None
     dates = []
     for key in ("published", "accessed"):

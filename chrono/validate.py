@@ -17,10 +17,17 @@ Check = Callable[[Sequence[Event], "Context"], tuple[list[Event], list[Problem]]
 class Context:
     """What the checks may consult besides the events."""
 
-    def __init__(self, registry: Registry, sources: dict[str, Source], has_actors: bool) -> None:
+    def __init__(
+        self,
+        registry: Registry,
+        sources: dict[str, Source],
+        has_actors: bool,
+        ambiguous: set[str] | None = None,
+    ) -> None:
         self.registry = registry
         self.sources = sources
         self.has_actors = has_actors
+        self.ambiguous = ambiguous or set()  # source keys two collections define differently
 
 
 def _problem(event: Event, key: str | None, code: str, message: str, warn: bool = False) -> Problem:
@@ -29,17 +36,27 @@ def _problem(event: Event, key: str | None, code: str, message: str, warn: bool 
 
 
 def unique_ids(events: Sequence[Event], ctx: Context) -> tuple[list[Event], list[Problem]]:
-    """An id names one event across everything loaded; the later duplicate is refused."""
-    first: dict[str, Event] = {}
+    """An id names one event across everything loaded. Every event sharing an id is refused:
+    nothing says which is the real one, and showing either could hide the other."""
+    holders: dict[str, list[Event]] = {}
+    for event in events:
+        holders.setdefault(event.id, []).append(event)
     kept, problems = [], []
     for event in events:
-        if event.id in first:
-            msg = f"duplicate id '{event.id}': also used in {first[event.id].file}"
-            problems.append(_problem(event, "id", "duplicate-id", msg))
+        others = [e for e in holders[event.id] if e is not event]
+        if not others:
+            kept.append(event)
             continue
-        first[event.id] = event
-        kept.append(event)
+        where = ", ".join(sorted({_place(e) for e in others}))
+        msg = f"duplicate id '{event.id}': also used in {where}"
+        problems.append(_problem(event, "id", "duplicate-id", msg))
     return kept, problems
+
+
+def _place(event: Event) -> str:
+    if event.where and event.where[0] == "events":
+        return f"{event.file} (event #{int(event.where[1]) + 1})"
+    return event.file
 
 
 def known_refs(events: Sequence[Event], ctx: Context) -> tuple[list[Event], list[Problem]]:
@@ -49,16 +66,23 @@ def known_refs(events: Sequence[Event], ctx: Context) -> tuple[list[Event], list
         bad = [
             (index, c.ref)
             for index, c in enumerate(event.citations)
-            if c.ref is not None and c.ref not in ctx.sources
+            if c.ref is not None and (c.ref not in ctx.sources or c.ref in ctx.ambiguous)
         ]
         for index, ref in bad:
-            known = ", ".join(sorted(ctx.sources)) or "none: there is no sources.toml"
-            msg = f"source ref '{ref}' is not in sources.toml (known: {known})"
             where = (*event.where, "sources", index, "ref")
-            problems.append(Problem(event.file, 0, "unknown-source-ref", msg, "error", where))
+            code, msg = _ref_problem(ref, ctx)
+            problems.append(Problem(event.file, 0, code, msg, "error", where))
         if not bad:
             kept.append(event)
     return kept, problems
+
+
+def _ref_problem(ref: str, ctx: Context) -> tuple[str, str]:
+    if ref in ctx.ambiguous:
+        msg = f"source ref '{ref}' is ambiguous: two collections define '{ref}' differently"
+        return "ambiguous-source-ref", msg
+    known = ", ".join(sorted(ctx.sources)) or "none"
+    return "unknown-source-ref", f"source ref '{ref}' is not in sources.toml (known: {known})"
 
 
 def resolve_citations(events: Iterable[Event], sources: dict[str, Source]) -> list[Event]:

@@ -17,10 +17,13 @@ def atomic_write(path: str | Path, text: str | Iterable[str], *, overwrite: bool
     unlike a rename, refuses to replace a file).
     """
     target = Path(path)
-    if not overwrite and target.exists():
+    if overwrite and target.is_symlink():
+        target = Path(os.path.realpath(target))  # --force writes through a link, keeps it
+    if not overwrite and (target.exists() or target.is_symlink()):
         raise FileExistsError(f"{target} already exists")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.writelines([text] if isinstance(text, str) else text)
             handle.flush()
@@ -32,6 +35,17 @@ def atomic_write(path: str | Path, text: str | Iterable[str], *, overwrite: bool
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _mode_for(target: Path) -> int:
+    """The replaced file's permissions, else what a plain open() would give (0666 - umask);
+    mkstemp's 0600 would hide new events and exports from everyone else."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _link_no_replace(tmp: str, target: Path) -> None:

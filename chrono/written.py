@@ -29,7 +29,7 @@ __all__ = ["parse_written"]
 
 # Every field differs, so that any field equal in both readings came from the text.
 _DEFAULTS = (datetime(2000, 1, 1, 0, 0, 0, 0), datetime(2004, 2, 2, 1, 1, 1, 1))
-_EDTF_CALENDAR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_EDTF_CALENDAR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 _YEAR_FIRST = re.compile(r"\d{4}\b")
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from chrono.model import Citation, Event, Source
-
-SOURCE_FIELDS = ("title", "publisher", "url", "published", "author", "accessed")
+from chrono.schema import SOURCE_FIELDS
 
 
 def source_record(source: Source) -> dict[str, Any]:

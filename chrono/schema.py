@@ -1,0 +1,20 @@
+"""The keys an event file may use, in one place for every parser and writer."""
+
+from __future__ import annotations
+
+EVENT_KEYS = (
+    "id", "date", "title", "summary", "actors", "location",
+    "tags", "status", "date_text", "sources",
+)  # fmt: skip
+#: The bibliographic fields of a source, inline or in ``sources.toml``.
+SOURCE_FIELDS = ("title", "publisher", "url", "published", "author", "accessed")
+#: Of those, the ones holding EDTF dates.
+DATED_FIELDS = ("published", "accessed")
+#: What one ``[[sources]]`` entry of an event may hold.
+CITATION_KEYS = ("ref", *SOURCE_FIELDS, "quote", "note")
+
+
+def web_url(url: str) -> bool:
+    """Whether `url` is an http(s) address with no spaces, quotes or angle brackets: the only
+    links exports write, so that no source can smuggle a script or markup into them."""
+    return url.startswith(("http://", "https://")) and not any(c in url for c in ' <>"\n\t')
