@@ -1,0 +1,198 @@
+"""One regression test per bug found in review, named after it."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chrono.dates import DateError, parse_edtf
+from tests.conftest import SOURCES, MakeCollection, event_toml
+
+HOUR_AGO = time.time() - 3600
+
+
+def ids(invoke: Any, *args: str) -> list[str]:
+    result = invoke("show", "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return [e["id"] for e in json.loads(result.stdout)]
+
+
+def test_every_event_sharing_an_id_is_refused(invoke: Any, make_collection: MakeCollection) -> None:
+    root = make_collection(
+        {
+            "sources.toml": SOURCES,
+            "a.toml": event_toml("Real", id='"x"'),
+            "b.toml": event_toml("Copy", id='"x"'),
+        }
+    )
+    out = invoke("check", "--events", str(root)).stdout
+    assert (
+        f"{root}/a.toml:3: error[duplicate-id]: duplicate id 'x': also used in {root}/b.toml" in out
+    )
+    assert (
+        f"{root}/b.toml:3: error[duplicate-id]: duplicate id 'x': also used in {root}/a.toml" in out
+    )
+    assert ids(invoke, "--events", str(root)) == []
+
+
+def test_a_source_key_defined_twice_is_ambiguous_not_silently_first(
+    invoke: Any, tmp_path: Path
+) -> None:
+    for name, title in (("m1", "One"), ("m2", "Two")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "sources.toml").write_text(f'[article]\ntitle = "{title}"\n')
+        (tmp_path / name / f"{name}.toml").write_text(event_toml(f"From {name}"))
+    result = invoke("check", "--events", str(tmp_path / "m1"), "--events", str(tmp_path / "m2"))
+    assert result.exit_code == 1
+    assert (
+        "error[duplicate-source]: source 'article' is already defined differently" in result.stdout
+    )
+    assert "error[ambiguous-source-ref]: source ref 'article' is ambiguous" in result.stdout
+
+
+def test_overlapping_folders_load_each_file_once(
+    invoke: Any, make_collection: MakeCollection
+) -> None:
+    root = make_collection({"sources.toml": SOURCES, "2016/a.toml": event_toml()})
+    result = invoke(
+        "check", "--events", str(root), "--events", str(root / "2016"), "--events", f"{root}/"
+    )
+    assert result.exit_code == 0, result.output
+    assert "OK: 1 valid events" in result.stderr
+
+
+def test_a_link_loop_does_not_crash_the_scan(invoke: Any, make_collection: MakeCollection) -> None:
+    root = make_collection({"sources.toml": SOURCES, "a.toml": event_toml()})
+    (root / "loop").symlink_to(root, target_is_directory=True)
+    result = invoke("check", "--events", str(root))
+    assert result.exit_code == 0, result.output
+
+
+def test_an_unusable_cache_folder_falls_back_quietly(
+    invoke: Any, make_collection: MakeCollection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_collection({"sources.toml": SOURCES, "a.toml": event_toml()})
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("CHRONO_CACHE_DIR", str(blocker / "cache"))
+    assert ids(invoke, "--events", str(root)) == ["a"]
+
+
+def test_swapped_files_with_kept_size_and_mtime_are_seen(
+    invoke: Any, make_collection: MakeCollection
+) -> None:
+    root = make_collection(
+        {"sources.toml": SOURCES, "c.toml": event_toml("Title C"), "d.toml": event_toml("Title D")}
+    )
+    for path in root.glob("*.toml"):
+        os.utime(path, (HOUR_AGO, HOUR_AGO))
+    result = invoke("show", "--events", str(root), "--format", "json")
+    assert [e["title"] for e in json.loads(result.stdout)] == ["Title C", "Title D"]
+    (root / "c.toml").rename(root / "tmp")
+    (root / "d.toml").rename(root / "c.toml")
+    (root / "tmp").rename(root / "d.toml")
+    result = invoke("show", "--events", str(root), "--format", "json")
+    assert [(e["id"], e["title"]) for e in json.loads(result.stdout)] == [
+        ("c", "Title D"),
+        ("d", "Title C"),
+    ]
+
+
+@pytest.mark.parametrize("reader", ["rtoml", "tomllib"])
+def test_a_byte_order_mark_is_not_an_error(
+    invoke: Any, make_collection: MakeCollection, monkeypatch: pytest.MonkeyPatch, reader: str
+) -> None:
+    from chrono.load import _fast_loads
+
+    root = make_collection(
+        {"sources.toml": SOURCES, "a.toml": b"\xef\xbb\xbf" + event_toml().encode()}
+    )
+    monkeypatch.setenv("CHRONO_TOML_READER", reader)
+    _fast_loads.cache_clear()
+    try:
+        result = invoke("check", "--events", str(root), "--no-cache")
+    finally:
+        _fast_loads.cache_clear()
+    assert result.exit_code == 0, result.output
+
+
+def test_new_files_are_readable_by_others(
+    invoke: Any, make_collection: MakeCollection, tmp_path: Path
+) -> None:
+    root = make_collection({"sources.toml": SOURCES})
+    old = os.umask(0o022)
+    try:
+        result = invoke(
+            "add", "--events", str(root), "--date", "2016", "--title", "T", "--source", "article"
+        )
+        assert result.exit_code == 0, result.output
+        assert stat.S_IMODE((root / "2016" / "t.toml").stat().st_mode) == 0o644
+        out = tmp_path / "out.md"
+        assert invoke("export", "--events", str(root), "-o", str(out)).exit_code == 0
+        assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    finally:
+        os.umask(old)
+
+
+def test_force_keeps_the_mode_and_writes_through_a_link(
+    invoke: Any, make_collection: MakeCollection, tmp_path: Path
+) -> None:
+    root = make_collection({"sources.toml": SOURCES, "a.toml": event_toml()})
+    real = tmp_path / "real.md"
+    real.write_text("old")
+    real.chmod(0o640)
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    assert invoke("export", "--events", str(root), "-o", str(link), "--force").exit_code == 0
+    assert link.is_symlink()
+    assert real.read_text().startswith("# Chronology")
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+
+
+@pytest.mark.parametrize("text", ["٢٠١٦-٠٤-٢٧", "２０１６", "2016-０4"])
+def test_edtf_digits_are_ascii(text: str) -> None:
+    with pytest.raises(DateError):
+        parse_edtf(text)
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "notaurl", "https://e.org/a> <img src=x onerror=alert(1)>"]
+)
+def test_source_urls_must_be_plain_web_addresses(
+    invoke: Any, make_collection: MakeCollection, url: str
+) -> None:
+    text = event_toml().replace('ref = "article"', f'title = "T"\nurl = {json.dumps(url)}')
+    root = make_collection({"a.toml": text})
+    result = invoke("check", "--events", str(root))
+    assert result.exit_code == 1
+    assert "error[bad-value]: url" in result.stdout
+    assert "is not a web address" in result.stdout
+
+
+def test_deep_nesting_is_a_syntax_problem(invoke: Any, make_collection: MakeCollection) -> None:
+    root = make_collection({"a.toml": "a = " + "[" * 100_000 + "]" * 100_000 + "\n"})
+    result = invoke("check", "--events", str(root), "--no-cache")
+    assert result.exit_code == 1
+    assert "error[syntax]" in result.stdout
+
+
+def test_mixed_list_message_names_the_odd_item(
+    invoke: Any, make_collection: MakeCollection
+) -> None:
+    root = make_collection({"sources.toml": SOURCES, "a.toml": event_toml(actors='["a", 3]')})
+    out = invoke("check", "--events", str(root)).stdout
+    assert "'actors' must be a list of strings, not a list holding a number" in out
+
+
+def test_duplicate_table_message_names_the_table(
+    invoke: Any, make_collection: MakeCollection
+) -> None:
+    root = make_collection({"sources.toml": '[dup]\ntitle = "a"\n[dup]\ntitle = "b"\n'})
+    out = invoke("check", "--events", str(root), "--no-cache").stdout
+    assert "Cannot declare [dup] twice" in out
