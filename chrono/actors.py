@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from chrono.fields import Collector
 from chrono.load import RawFile
-from chrono.model import Actor, Problem
+from chrono.model import Actor, Problem, Severity
 
 ACTOR_KEYS = ("name", "kind", "aliases", "member_of")
 
@@ -63,6 +63,16 @@ class Registry:
                     seen.append(parent)
         return seen
 
+    def in_cycle(self, name: str) -> bool:
+        """Whether following membership from `name` leads back to it."""
+        start = self.canonical(name)
+        parents = [p for g in self.groups_of(start) for p in self._parents(g)]
+        return start in parents
+
+    def _parents(self, name: str) -> list[str]:
+        actor = self.actors.get(name)
+        return [self.canonical(p) for p in actor.member_of] if actor else []
+
     def includes(self, group: str, actor: str) -> bool:
         """Whether `actor` is `group`, or is in it through membership (case-insensitive)."""
         target = self.canonical(group).casefold()
@@ -75,7 +85,14 @@ def build_registry(actors: Iterable[Actor]) -> tuple[Registry, list[Problem]]:
     problems: list[Problem] = []
     for actor in actors:
         if actor.name in registry.actors:
-            registry.actors[actor.name] = _merged(registry.actors[actor.name], actor)
+            first = registry.actors[actor.name]
+            if first.file == actor.file:
+                msg = (
+                    f"actor '{actor.name}' is defined twice in this file (also [{first.where[0]}])"
+                )
+                problems.append(_at(actor, "name", "duplicate-actor", msg))
+                continue
+            registry.actors[actor.name] = _merged(first, actor)  # one actor, two collections
         else:
             registry.actors[actor.name] = actor
         for alias in (actor.name, *actor.aliases):
@@ -88,6 +105,9 @@ def build_registry(actors: Iterable[Actor]) -> tuple[Registry, list[Problem]]:
             if registry.resolve(parent) is None:
                 msg = f"'{actor.name}' is a member of unknown actor '{parent}'"
                 problems.append(_at(actor, "member_of", "unknown-actor", msg))
+        if registry.in_cycle(actor.name):
+            msg = f"'{actor.name}' is, through membership, a member of itself"
+            problems.append(_at(actor, "member_of", "membership-cycle", msg, warn=True))
     return registry, problems
 
 
@@ -97,5 +117,6 @@ def _merged(first: Actor, second: Actor) -> Actor:
     return Actor(first.name, first.kind or second.kind, aliases, member_of, first.file, first.where)
 
 
-def _at(actor: Actor, key: str, code: str, message: str) -> Problem:
-    return Problem(actor.file, 0, code, message, "error", (*actor.where, key))
+def _at(actor: Actor, key: str, code: str, message: str, warn: bool = False) -> Problem:
+    severity: Severity = "warning" if warn else "error"
+    return Problem(actor.file, 0, code, message, severity, (*actor.where, key))

@@ -6,9 +6,10 @@ Nothing here touches the disk except `write_event`, which refuses to overwrite.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -86,16 +87,48 @@ def _checked(path: Path, text: str, collection: Collection) -> Plan:
     raw = RawFile(str(path), "events", tomllib.loads(text))
     events, problems = parse_event_file(raw)
     ctx = Context(collection.registry, collection.sources, bool(collection.registry.actors))
-    known = [e for e in collection.events]
-    checked, found = validate([*known, *events], ctx)
+    checked, found = validate([*collection.events, *events], ctx)
     problems += [p for p in found if p.file == str(path)]
     errors = [p for p in problems if p.severity == "error"]
     if errors or not events:
         raise AddError("; ".join(p.message for p in errors) or "the event is not valid")
     if path.exists():
         raise AddError(f"{path} already exists; choose another --id")
+    holder = _id_holder(events[0].id, collection.dirs)
+    if holder is not None:
+        raise AddError(f"duplicate id '{events[0].id}': also used in {holder}")
     event = next(e for e in checked if e.file == str(path))
-    return Plan(path, text, replace(event), [p for p in problems if p.severity == "warning"])
+    return Plan(path, text, event, [p for p in problems if p.severity == "warning"])
+
+
+def _id_holder(event_id: str, dirs: tuple[str, ...]) -> str | None:
+    """A file that already holds `event_id`, valid or not (an event with an error still owns
+    its id). Only files that mention the id, or are named after it, are parsed."""
+    from chrono.load import read_file, scan
+
+    needle = event_id.encode()
+    for folder in dirs:
+        for path, role, _stat, _real in scan(folder)[0]:
+            if role != "events":
+                continue
+            stem = os.path.splitext(os.path.basename(path))[0]
+            with open(path, "rb") as handle:
+                if stem != event_id and needle not in handle.read():
+                    continue
+            raw, _problems = read_file(path, "events")
+            if raw is not None and event_id in _ids(raw.data, stem):
+                return path
+    return None
+
+
+def _ids(data: dict[str, Any], stem: str) -> set[str]:
+    tables = data.get("events")
+    if isinstance(tables, list):
+        return {
+            str(t["id"]) for t in tables if isinstance(t, dict) and isinstance(t.get("id"), str)
+        }
+    found = data.get("id", stem)
+    return {found} if isinstance(found, str) else set()
 
 
 def write_event(plan: Plan) -> None:
@@ -161,6 +194,9 @@ def resolve_date(text: str, date_text: str | None, anchor: Source | None) -> tup
         return written, date_text
     if _EDTF_LIKE.match(text.strip()):
         raise AddError(f"--date '{text}' is not EDTF: {edtf_error}")
+    fixed = _anchor_free(text)
+    if fixed is not None:  # "in 2007", "mid-2016": the same whatever the source's date
+        return fixed, date_text or text
     if anchor is None or not anchor.published:
         raise AddError(
             f"--date '{text}' is not EDTF ({edtf_error}) nor a written date; a phrase like "
@@ -174,11 +210,25 @@ def resolve_date(text: str, date_text: str | None, anchor: Source | None) -> tup
         raise AddError(f"--date '{text}': {err}") from err
 
 
+def _anchor_free(text: str) -> str | None:
+    """The phrase's date if it does not depend on the anchor (two far-apart anchors agree)."""
+    from chrono.relative import PhraseError, resolve_phrase
+
+    try:
+        first = resolve_phrase(text, dt.date(1901, 3, 4))
+        second = resolve_phrase(text, dt.date(2087, 10, 19))
+    except PhraseError:
+        return None
+    return first if first == second else None
+
+
 def _anchor_day(published: str) -> tuple[dt.date, bool]:
     date = parse_edtf(published)
     point = date.start
     if point is None or point.day is None or point.month is None or date.is_interval:
         raise AddError(f"the source's published date '{published}' is not a single day")
+    if not 1 <= point.year <= 9999:
+        raise AddError(f"the source's published date '{published}' is outside years 1–9999")
     day = dt.date(point.year, point.month, point.day)
     return day, point.approximate or point.uncertain
 
@@ -186,7 +236,8 @@ def _anchor_day(published: str) -> tuple[dt.date, bool]:
 def _year_folder(edtf: str) -> str:
     date = parse_edtf(edtf)
     point = date.start or date.end
-    return str(point.year) if point else "undated"
+    assert point is not None, "EDTF has no date without a closed end"
+    return str(point.year)
 
 
 def _dumps(table: dict[str, Any]) -> str:

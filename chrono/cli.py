@@ -132,15 +132,32 @@ def load_selected(
         fail(str(err), 2)
 
 
-def warn_skipped(collection: Collection) -> None:
-    """Tell stderr which events were left out because of problems (show keeps working)."""
+def warn_skipped(collection: Collection, actors: Sequence[str] = ()) -> None:
+    """Tell stderr about errors in the data (events with errors are left out; the command
+    still works), and about --actor names the registry does not know."""
     errors = collection.errors
-    if not errors:
-        return
     for problem in errors[:5]:
-        typer.echo(f"chrono: warning: skipped: {problem}", err=True)
-    more = f" ({len(errors) - 5} more)" if len(errors) > 5 else ""
-    typer.echo(f"chrono: warning: {len(errors)} problems{more}; run `chrono check`", err=True)
+        typer.echo(f"chrono: warning: {problem}", err=True)
+    if errors:
+        more = f", {len(errors) - 5} not shown" if len(errors) > 5 else ""
+        count = "1 error" if len(errors) == 1 else f"{len(errors)} errors"
+        note = f"{count} in the data{more}; events with errors are left out; run `chrono check`"
+        typer.echo(f"chrono: warning: {note}", err=True)
+    _unknown_actors(collection, actors)
+
+
+def _unknown_actors(collection: Collection, actors: Sequence[str]) -> None:
+    registry = collection.registry
+    if not registry.actors:
+        return
+    for name in actors:
+        if registry.resolve(name) is None:
+            import difflib
+
+            names = [n for a in registry.actors.values() for n in (a.name, *a.aliases)]
+            hint = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+            tip = f"; did you mean '{hint[0]}'?" if hint else ""
+            typer.echo(f"chrono: warning: no actor '{name}' in actors.toml{tip}", err=True)
 
 
 @app.command()
@@ -239,7 +256,7 @@ def show(
     name = output or ("table" if sys.stdout.isatty() else "plain")
     fmt = _choice(name, SHOW_FORMATS, extra=("table",))
     collection = load_selected(events, no_cache, actor, tag, since, until, search, location)
-    warn_skipped(collection)
+    warn_skipped(collection, actor)
     chosen = collection.events
     options = RenderOptions(registry=collection.registry)
     if fmt is None:
@@ -301,8 +318,8 @@ def add(
     \b
     Examples:
       chrono add --date 2016-04-27 --title "Dehghan meets Shoigu" --actor Dehghan \\
-          --actor Shoigu --source beholdisrael-2016-04-18 --quote "..."
-      chrono add --date "next week" --title "..." --source beholdisrael-2016-04-18
+          --actor Shoigu --source behold-israel-russia-iran-arms --quote "..."
+      chrono add --date "next week" --title "..." --source behold-israel-russia-iran-arms
       chrono add --date "27 April 2016" --title "..." --source https://example.org/a \\
           --source-title "..." --publisher "..." --published 2016-04-20 --dry-run
     """
@@ -370,7 +387,7 @@ def export(
     if output and os.path.exists(output) and not force:
         fail(f"{output} already exists; use --force to overwrite it", 1)
     collection = load_selected(events, no_cache, actor, tag, since, until, search, location)
-    warn_skipped(collection)
+    warn_skipped(collection, actor)
     chosen = collection.events
     pieces = fmt.chunks()(chosen, RenderOptions(title=title, registry=collection.registry))
     if output is None:
@@ -436,7 +453,7 @@ def timeline(
 
         width = max(shutil.get_terminal_size().columns, MIN_WIDTH) if tty else 80
     collection = load_selected(events, no_cache, actor, tag, since, until, search, location)
-    warn_skipped(collection)
+    warn_skipped(collection, actor)
     chosen = collection.events
     color = tty and not os.environ.get("NO_COLOR")
     options = RenderOptions(

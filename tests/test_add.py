@@ -126,3 +126,34 @@ def test_unknown_actor_warns_but_adds(invoke: Any, root: Path) -> None:
     result = add(invoke, root, *args)
     assert result.exit_code == 0
     assert "actor 'Nobody' is not in actors.toml" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("phrase", "edtf"),
+    [("in 2007", "2007"), ("mid-2016", "2016-05/2016-08"), ("in April 2016", "2016-04")],
+)
+def test_phrases_that_need_no_anchor_need_no_dated_source(
+    invoke: Any, root: Path, phrase: str, edtf: str
+) -> None:
+    args = ("--date", phrase, "--title", "T", "--source", "https://example.org/x", "--dry-run")
+    result = add(invoke, root, *args)
+    assert result.exit_code == 0, result.output
+    assert f'date = "{edtf}"' in result.stdout
+    assert f'date_text = "{phrase}"' in result.stdout
+
+
+def test_an_ancient_source_date_is_an_error_not_a_traceback(invoke: Any, root: Path) -> None:
+    args = ("--date", "next week", "--title", "T", "--source", "https://example.org/x")
+    result = add(invoke, root, *args, "--published", "-0100-03-15")
+    assert result.exit_code == 1
+    assert "outside years 1–9999" in result.stderr
+
+
+def test_an_id_held_by_a_broken_event_is_refused(invoke: Any, root: Path) -> None:
+    (root / "2015").mkdir()
+    (root / "2015" / "talks.toml").write_text(event_toml("Talks", date='"2016-13"'))
+    before = snapshot(root)
+    result = add(invoke, root, "--date", "2016", "--title", "Talks", "--source", "article")
+    assert result.exit_code == 1
+    assert f"duplicate id 'talks': also used in {root}/2015/talks.toml" in result.stderr
+    assert snapshot(root) == before

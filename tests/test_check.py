@@ -185,3 +185,19 @@ def test_pure_python_reader_gives_the_same_problems(
         _fast_loads.cache_clear()
     assert slow.stdout == fast.stdout
     assert f"{root}/a.toml:2: error[syntax]: TOML syntax error at column 9" in slow.stdout
+
+
+def test_registry_duplicates_and_cycles(invoke: Any, make_collection: MakeCollection) -> None:
+    actors = (
+        '[a]\nname = "A"\nmember_of = ["B"]\n[b]\nname = "B"\nmember_of = ["A"]\n[a2]\nname = "A"\n'
+    )
+    root = make_collection({"actors.toml": actors})
+    out = check(invoke, root).stdout
+    assert (
+        f"{root}/actors.toml:8: error[duplicate-actor]: actor 'A' is defined twice in this file (also [a])"
+        in out
+    )
+    assert (
+        f"{root}/actors.toml:3: warning[membership-cycle]: 'A' is, through membership, a member of itself"
+        in out
+    )

@@ -123,7 +123,8 @@ def test_broken_events_are_skipped_with_a_warning(
     result = invoke("show", "--events", str(root), "--format", "plain")
     assert result.exit_code == 0
     assert "Something happened" in result.stdout
-    assert f"chrono: warning: skipped: {root}/bad.toml:1: error[bad-date]" in result.stderr
+    assert f"chrono: warning: {root}/bad.toml:1: error[bad-date]" in result.stderr
+    assert "1 error in the data; events with errors are left out" in result.stderr
 
 
 def test_unknown_format(invoke: Any, root: Path) -> None:
@@ -137,3 +138,11 @@ def test_table_format_draws_a_table(invoke: Any, root: Path) -> None:
     assert result.exit_code == 0
     assert "Russia speaks" in result.stdout
     assert "Sources:" in result.stdout
+
+
+def test_an_unknown_actor_gets_a_suggestion(invoke: Any, root: Path) -> None:
+    result = invoke("show", "--events", str(root), "--actor", "Rusia")
+    assert result.exit_code == 0
+    assert (
+        "chrono: warning: no actor 'Rusia' in actors.toml; did you mean 'Russia'?" in result.stderr
+    )

@@ -45,7 +45,7 @@ def _row(event: Event) -> list[str]:
         event.location or "",
         event.status or "",
         event.date_text or "",
-        "; ".join(source_label(c.source) for c in cites),
+        "; ".join(dict.fromkeys(source_label(c.source) for c in cites)),  # each source once
         "; ".join(f"“{c.quote}”" for c in cites if c.quote),
         "; ".join(c.source.url for c in cites if c.source.url),
     ]

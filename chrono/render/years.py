@@ -1,10 +1,8 @@
 """Events filed under years, for the formats that give each year a section.
 
-The year of an event is its start's, else its end's. Events
-arrive sorted by earliest instant, so an open start ("before 16 Jan 2016") comes first of
-all yet is filed under the year of its end; grouping by consecutive runs would open that
-year twice. Here every year appears once, years in calendar order, events in their
-given order within a year.
+An event is filed under the year of its start. One whose start is open or unknown
+("before 16 Jan 2016") sorts before everything, so it is filed under "Until 2016", the
+year of its end: sections then follow the one total order, and no year opens twice.
 """
 
 from __future__ import annotations
@@ -15,23 +13,22 @@ from chrono.model import Event
 
 
 def year_heading(event: Event) -> str:
-    """The year an event is filed under, as a heading (astronomical years: 0 is 1 BCE)."""
-    year = year_of(event)
-    if year is None:
-        return "Undated"
-    return f"{1 - year} BCE" if year <= 0 else str(year)
-
-
-def year_of(event: Event) -> int | None:
-    """The astronomical year an event is filed under; None when it has no date at all."""
+    """The section an event is filed under: "2016", "1986 BCE" (astronomical years: 0 is
+    1 BCE), or "Until 2016" when the start is open or unknown."""
     point = event.date.start or event.date.end
-    return None if point is None else point.year
+    if point is None:
+        return "Undated"
+    year = f"{1 - point.year} BCE" if point.year <= 0 else str(point.year)
+    return year if event.date.start is not None else f"Until {year}"
 
 
 def by_year(events: Sequence[Event]) -> list[tuple[str, list[Event]]]:
-    """(heading, events) per year, earliest year first and "Undated" last."""
-    groups: dict[int | None, list[Event]] = {}
+    """(heading, events) for each run of events filed under one heading, in the given order
+    (the one total order, as every caller passes it)."""
+    groups: list[tuple[str, list[Event]]] = []
     for event in events:
-        groups.setdefault(year_of(event), []).append(event)
-    order = sorted(groups, key=lambda year: (year is None, year or 0))
-    return [(year_heading(groups[year][0]), groups[year]) for year in order]
+        heading = year_heading(event)
+        if not groups or groups[-1][0] != heading:
+            groups.append((heading, []))
+        groups[-1][1].append(event)
+    return groups
