@@ -196,3 +196,29 @@ def test_duplicate_table_message_names_the_table(
     root = make_collection({"sources.toml": '[dup]\ntitle = "a"\n[dup]\ntitle = "b"\n'})
     out = invoke("check", "--events", str(root), "--no-cache").stdout
     assert "Cannot declare [dup] twice" in out
+
+
+def test_timeline_gutter_is_as_wide_as_the_layout_needs() -> None:
+    # Found by the timeline's property test: text pushed starts apart so the layout used
+    # more gutter columns than the estimate from time alone, and painting overran the grid.
+    from chrono.model import Citation, Event, Source
+    from chrono.render.options import RenderOptions
+    from chrono.timeline import render
+
+    cite = (Citation(Source(title="An article")),)
+    texts = [
+        "0001-01",
+        "0001-01",
+        "0001-01-01",
+        "Y170000002",
+        "Y170000002",
+        "0001-01",
+        "0001-01/0001-02",
+    ]
+    events = sorted(
+        (Event(f"e{i}", parse_edtf(t), f"<0{i}> ", cite) for i, t in enumerate(texts)),
+        key=Event.sort_key,
+    )
+    out = render(events, RenderOptions(width=30))
+    assert all(len(line) <= 30 for line in out.splitlines())
+    assert all(f"<0{i}>" in out for i in range(7))

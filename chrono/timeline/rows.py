@@ -47,6 +47,7 @@ def lay_out(shapes: Sequence[Shape], heights: Sequence[int], scale: Scale) -> Ro
     anchors: list[tuple[int, int]] = []
     breaks: list[tuple[int, int]] = []
     row = free = last = 0  # an instant's first row; the first row without text; the last used
+    deepest = 0  # the lowest row any span reaches: the chart must be at least that tall
     for position, time in enumerate(times):
         if position:
             gap = time - times[position - 1]
@@ -66,10 +67,11 @@ def lay_out(shapes: Sequence[Shape], heights: Sequence[int], scale: Scale) -> Ro
         for i in ending[position]:
             ends[i] = max(row, starts[i] + 1)
             last = max(last, ends[i])
+            deepest = max(deepest, ends[i])
         # Label the instant beside its first closed start: an open start is not "at" it.
         closed = [starts[i] for i in starting[position] if not shapes[i].open_start]
         anchors.append((closed[0] if closed else row, time))
-    bottom = max(free - 1, last)
+    bottom = max(free - 1, last, deepest)
     open_ends = [i for i, s in enumerate(shapes) if s.open_end]
     for i in open_ends:
         ends[i] = bottom + 1

@@ -67,7 +67,9 @@ def render_vertical(
         if used >= min(count, limit):
             break
         count = used
-    gutter = Gutter(chosen, min(count, limit), cell)
+    # The layout may need more columns than time alone suggested (text pushes starts apart
+    # differently); never fewer than it uses, never more than the limit.
+    gutter = Gutter(chosen, min(max(count, used), limit), cell)
     chart = _draw(shapes, texts, rows, gutter, labels, label_width, glyphs, width)
     return [*chart, "", *legend(shapes, bool(rows.breaks), glyphs, width, lanes=False)]
 
