@@ -44,6 +44,17 @@ def human_date(edtf: str) -> str:
         return edtf
 
 
+def source_parts(source: Source) -> list[tuple[str, str]]:
+    """(field, text) in citation order, present fields only: author, title, publisher,
+    published (as a person writes it), url. Each output format dresses them its own way."""
+    published = human_date(source.published) if source.published else None
+    fields = (
+        ("author", source.author), ("title", source.title), ("publisher", source.publisher),
+        ("published", published), ("url", source.url),
+    )  # fmt: skip
+    return [(name, value) for name, value in fields if value]
+
+
 def source_label(source: Source) -> str:
     """A one-line readable citation: author, title, publisher, date, then the URL."""
     published = human_date(source.published) if source.published else None

@@ -91,3 +91,28 @@ def invoke(runner: CliRunner) -> Callable[..., object]:
         return runner.invoke(app, list(args), input=input, catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture
+def small_collection(make_collection: MakeCollection) -> Path:
+    """Four events, actors with aliases and membership, one source: for filter tests."""
+    return make_collection(
+        {
+            "sources.toml": SOURCES,
+            "actors.toml": ACTORS,
+            "2016/trip.toml": event_toml(
+                "Soleimani travels to Moscow",
+                '"2016-04-14"',
+                actors='["Soleimani"]',
+                tags='["travel-ban"]',
+                location='"Moscow"',
+            ),
+            "2016/guards.toml": event_toml(
+                "Guards drill", '"2016-03"', actors='["Revolutionary Guards"]', tags='["drill"]'
+            ),
+            "2015/russia.toml": event_toml("Russia speaks", '"2015"', actors='["Russia"]'),
+            "2016/later.toml": event_toml(
+                "Meeting planned", '"2016-04-25/2016-05-01"', actors='["Iran", "Russia"]'
+            ),
+        }
+    )

@@ -10,31 +10,12 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ACTORS, SOURCES, MakeCollection, event_toml
+from tests.conftest import SOURCES, MakeCollection, event_toml
 
 
 @pytest.fixture
-def root(make_collection: MakeCollection) -> Path:
-    return make_collection(
-        {
-            "sources.toml": SOURCES,
-            "actors.toml": ACTORS,
-            "2016/trip.toml": event_toml(
-                "Soleimani travels to Moscow",
-                '"2016-04-14"',
-                actors='["Soleimani"]',
-                tags='["travel-ban"]',
-                location='"Moscow"',
-            ),
-            "2016/guards.toml": event_toml(
-                "Guards drill", '"2016-03"', actors='["Revolutionary Guards"]', tags='["drill"]'
-            ),
-            "2015/russia.toml": event_toml("Russia speaks", '"2015"', actors='["Russia"]'),
-            "2016/later.toml": event_toml(
-                "Meeting planned", '"2016-04-25/2016-05-01"', actors='["Iran", "Russia"]'
-            ),
-        }
-    )
+def root(small_collection: Path) -> Path:
+    return small_collection
 
 
 def ids(invoke: Any, root: Path, *args: str) -> list[str]:

@@ -21,7 +21,7 @@ from chrono.timeline.lanes import actor_lanes, lane_label
 from chrono.timeline.shape import shape_of
 from chrono.timeline.text import cells, fit, to_ascii, wrap
 from chrono.timeline.ticks import Unit, boundaries
-from tests.conftest import ACTORS, SAMPLE, SOURCES, MakeCollection, event_toml
+from tests.conftest import SAMPLE
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "timeline"
 VIEWS: dict[str, list[str]] = {
@@ -322,24 +322,8 @@ def test_piped_output_is_80_columns_wide(invoke: Any) -> None:
 
 
 @pytest.fixture
-def root(make_collection: MakeCollection) -> Path:
-    return make_collection(
-        {
-            "sources.toml": SOURCES,
-            "actors.toml": ACTORS,
-            "2016/trip.toml": event_toml(
-                "Soleimani travels to Moscow",
-                '"2016-04-14"',
-                actors='["Soleimani"]',
-                tags='["travel-ban"]',
-                location='"Moscow"',
-            ),
-            "2016/guards.toml": event_toml(
-                "Guards drill", '"2016-03"', actors='["Revolutionary Guards"]', tags='["drill"]'
-            ),
-            "2015/russia.toml": event_toml("Russia speaks", '"2015"', actors='["Russia"]'),
-        }
-    )
+def root(small_collection: Path) -> Path:
+    return small_collection
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from chrono.citations import human_date
+from chrono.citations import source_parts
 from chrono.edtf_point import Point
 from chrono.model import Citation, Event
 from chrono.render.anchors import unique_ids
@@ -197,13 +197,11 @@ def _meta(event: Event) -> str:
 def note_html(number: int, citation: Citation, event: Event) -> str:
     """Author, title, publisher, date and linked URL; the quote; the note; a back-link."""
     source = citation.source
-    parts = [text(source.author)] if source.author else []
-    if source.title:
-        parts.append(f"<cite>{text(source.title)}</cite>")
-    published = human_date(source.published) if source.published else None
-    parts += [text(p) for p in (source.publisher, published) if p]
-    if source.url:
-        parts.append(f'<a href="{escape(source.url)}">{text(source.url)}</a>')
+    dress = {
+        "title": lambda t: f"<cite>{text(t)}</cite>",
+        "url": lambda t: f'<a href="{escape(t)}">{text(t)}</a>',
+    }
+    parts = [dress.get(name, text)(value) for name, value in source_parts(source)]
     label = ", ".join(parts) or text(source.key or "untitled source")
     lines = [f'<li id="note-{number}">', f"<p>{label}</p>"]
     if citation.quote:

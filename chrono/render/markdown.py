@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from chrono.citations import human_date
+from chrono.citations import source_parts
 from chrono.model import Citation, Event
 from chrono.render.options import RenderOptions
 from chrono.render.years import by_year
@@ -65,15 +65,8 @@ def _item(event: Event, refs: str) -> str:
 def footnote(citation: Citation) -> str:
     """Title, publisher, date, URL and quote of one citation, on one line."""
     source = citation.source
-    parts = []
-    if source.author:
-        parts.append(escape(source.author))
-    if source.title:
-        parts.append(f"*{escape(source.title)}*")
-    published = human_date(source.published) if source.published else None
-    parts += [escape(p) for p in (source.publisher, published) if p]
-    if source.url:
-        parts.append(f"<{source.url}>")
+    dress = {"title": lambda t: f"*{escape(t)}*", "url": lambda t: f"<{t}>"}
+    parts = [dress.get(name, escape)(value) for name, value in source_parts(source)]
     text = ", ".join(parts) or escape(source.key or "source")
     if citation.quote:
         text += f". “{escape(citation.quote)}”"
