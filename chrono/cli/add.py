@@ -1,0 +1,79 @@
+"""`chrono add`."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from chrono.cli.app import app
+from chrono.cli.common import EventsOpt, fail, load
+
+
+@app.command()
+def add(
+    date: Annotated[str | None, typer.Option(help="EDTF (2016-04-27), written (27 April 2016), or a phrase (next week).")] = None,
+    title: Annotated[str | None, typer.Option(help="What happened, in one line.")] = None,
+    source: Annotated[str | None, typer.Option(help="A key in sources.toml, or a URL.")] = None,
+    actor: Annotated[list[str], typer.Option("--actor", "-a", help="Actor name or alias (repeatable).")] = [],  # noqa: B006
+    tag: Annotated[list[str], typer.Option("--tag", "-t", help="Tag (repeatable).")] = [],  # noqa: B006
+    location: Annotated[str | None, typer.Option(help="Where it happened.")] = None,
+    summary: Annotated[str | None, typer.Option(help="A few sentences.")] = None,
+    status: Annotated[str | None, typer.Option(help="occurred, reported, planned, disputed, denied or cancelled.")] = None,
+    quote: Annotated[str | None, typer.Option(help="The source's exact words supporting the event.")] = None,
+    event_id: Annotated[str | None, typer.Option("--id", help="Event id (default: from the title).")] = None,
+    date_text: Annotated[str | None, typer.Option(help="The phrase the source used for the date.")] = None,
+    source_title: Annotated[str | None, typer.Option(help="Title of an inline (URL) source.")] = None,
+    publisher: Annotated[str | None, typer.Option(help="Publisher of an inline (URL) source.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date of an inline source.")] = None,
+    events: EventsOpt = [],  # noqa: B006
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the file instead of writing it.")] = False,
+) -> None:  # fmt: skip
+    """Add one event, checked against the collection, as <events>/<year>/<id>.toml.
+
+    A phrase such as "next week" is resolved against the source's published date, never
+    against today, and kept in date_text. Missing values are asked for on a terminal;
+    without one, the command fails and names the missing flags. Nothing is overwritten.
+
+    \b
+    Examples:
+      chrono add --date 2016-04-27 --title "Dehghan meets Shoigu" --actor Dehghan \\
+          --actor Shoigu --source behold-israel-russia-iran-arms --quote "..."
+      chrono add --date "next week" --title "..." --source behold-israel-russia-iran-arms
+      chrono add --date "27 April 2016" --title "..." --source https://example.org/a \\
+          --source-title "..." --publisher "..." --published 2016-04-20 --dry-run
+    """
+    from chrono.add import AddError, NewEvent, plan_add, write_event
+    from chrono.load import default_dirs
+
+    date, title, source = _ask_missing(date=date, title=title, source=source)
+    new = NewEvent(
+        date, title, source, tuple(actor), tuple(tag), location, summary, status, quote,
+        event_id, date_text, source_title, publisher, published,
+    )  # fmt: skip
+    dirs = default_dirs(events)
+    collection = load(dirs)
+    try:
+        plan = plan_add(new, collection, dirs[0])
+        for warning in plan.warnings:
+            typer.echo(f"chrono: warning: {warning.message}", err=True)
+        if dry_run:
+            typer.echo(f"# would write {plan.path}")
+            typer.echo(plan.text, nl=False)
+            return
+        write_event(plan)
+    except AddError as err:
+        fail(f"{err}; nothing was written")
+    typer.echo(str(plan.path))
+
+
+def _ask_missing(**values: str | None) -> tuple[str, str, str]:
+    missing = [name for name, value in values.items() if not value]
+    if missing and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        flags = ", ".join(f"--{name}" for name in missing)
+        fail(f"missing {flags} (no terminal to ask on)", 2)
+    for name in missing:
+        values[name] = typer.prompt(name.capitalize())
+    date, title, source = (str(values[k]) for k in ("date", "title", "source"))
+    return date, title, source

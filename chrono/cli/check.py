@@ -1,0 +1,64 @@
+"""`chrono check`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from chrono.cli.app import app
+from chrono.cli.common import EventsOpt, NoCacheOpt, fail, use_cache
+
+if TYPE_CHECKING:
+    from chrono.collection import CheckReport
+
+
+@app.command()
+def check(
+    events: EventsOpt = [],  # noqa: B006 - typer reads list defaults; they are never mutated
+    output: Annotated[
+        str, typer.Option("--format", "-f", help="text (path:line: ...) or json (a list).")
+    ] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Check every file of the collection and report every problem in one run.
+
+    Each problem is printed as `path:line: error[code]: message`. Exit status: 0 when
+    clean, 1 when there are errors (or warnings, with --strict), 2 on usage errors.
+
+    \b
+    Examples:
+      chrono check
+      chrono check --events events --events more-events --strict
+      chrono check --format json
+    """
+    if output not in ("text", "json"):
+        fail(f"--format must be text or json, not '{output}'", 2)
+    from chrono.collection import CollectionError, check_collection
+    from chrono.load import default_dirs
+
+    try:
+        report = check_collection(default_dirs(events), cache=use_cache(no_cache))
+    except CollectionError as err:
+        fail(str(err), 2)
+    problems = report.problems
+    if output == "json":
+        import json
+
+        typer.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            typer.echo(str(problem))
+    _summary(report)
+    failing = report.errors or (strict and report.warnings)
+    raise typer.Exit(1 if failing else 0)
+
+
+def _summary(report: CheckReport) -> None:
+    errors, warnings = len(report.errors), len(report.warnings)
+    count = f"{report.valid} valid events in {', '.join(report.dirs)}"
+    if errors or warnings:
+        typer.echo(f"{errors} error(s), {warnings} warning(s); {count}", err=True)
+    else:
+        typer.echo(f"OK: {count}", err=True)

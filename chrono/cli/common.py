@@ -1,0 +1,136 @@
+"""What the commands share: option types, loading with usage errors, warnings, output."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from chrono.collection import Collection
+    from chrono.render import Format
+
+EventsOpt = Annotated[
+    list[str],
+    typer.Option(
+        "--events", "-e", metavar="DIR",
+        help="Collection folder (repeatable; merged). Default: $CHRONO_EVENTS, else ./events.",
+    ),
+]  # fmt: skip
+ActorOpt = Annotated[
+    list[str],
+    typer.Option("--actor", "-a", help="Keep events of this actor or its members (repeatable)."),
+]
+TagOpt = Annotated[
+    list[str], typer.Option("--tag", "-t", help="Keep events with this tag (repeatable).")
+]
+FromOpt = Annotated[
+    str | None, typer.Option("--from", help="Keep events that may overlap this date or later.")
+]
+ToOpt = Annotated[
+    str | None, typer.Option("--to", help="Keep events that may overlap this date or earlier.")
+]
+SearchOpt = Annotated[
+    str | None, typer.Option("--search", "-s", help="Keep events mentioning this text.")
+]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Parse every file; neither read nor update the index cache."),
+]
+LocationOpt = Annotated[
+    str | None, typer.Option("--location", help="Keep events whose location contains this.")
+]
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print `chrono: error: ...` to stderr and exit with `code`."""
+    typer.echo(f"chrono: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def use_cache(no_cache: bool) -> bool:
+    """The index cache is on unless --no-cache or CHRONO_NO_CACHE=1 says otherwise."""
+    return not (no_cache or os.environ.get("CHRONO_NO_CACHE", "") not in ("", "0"))
+
+
+def load(dirs: Sequence[str], no_cache: bool = False) -> Collection:
+    """Load the collections, turning an unusable folder into a usage error (exit 2)."""
+    from chrono.collection import CollectionError, load_collection
+    from chrono.load import default_dirs
+
+    try:
+        return load_collection(default_dirs(dirs), cache=use_cache(no_cache))
+    except CollectionError as err:
+        fail(str(err), 2)
+
+
+def load_selected(
+    dirs: Sequence[str],
+    no_cache: bool,
+    actors: Sequence[str],
+    tags: Sequence[str],
+    since: str | None,
+    until: str | None,
+    search: str | None,
+    location: str | None,
+) -> Collection:
+    """Load the collections with only the events the filters keep (from the index if it can)."""
+    from chrono.collection import CollectionError, select_collection
+    from chrono.load import default_dirs
+    from chrono.query import QueryError, make_filter
+
+    try:
+        flt = make_filter(actors, tags, since, until, search, location)
+        return select_collection(default_dirs(dirs), flt, cache=use_cache(no_cache))
+    except (CollectionError, QueryError) as err:
+        fail(str(err), 2)
+
+
+def warn_skipped(collection: Collection, actors: Sequence[str] = ()) -> None:
+    """Tell stderr about errors in the data (events with errors are left out; the command
+    still works), and about --actor names the registry does not know."""
+    errors = collection.errors
+    for problem in errors[:5]:
+        typer.echo(f"chrono: warning: {problem}", err=True)
+    if errors:
+        more = f", {len(errors) - 5} not shown" if len(errors) > 5 else ""
+        count = "1 error" if len(errors) == 1 else f"{len(errors)} errors"
+        note = f"{count} in the data{more}; events with errors are left out; run `chrono check`"
+        typer.echo(f"chrono: warning: {note}", err=True)
+    _unknown_actors(collection, actors)
+
+
+def _unknown_actors(collection: Collection, actors: Sequence[str]) -> None:
+    registry = collection.registry
+    if not registry.actors:
+        return
+    for name in actors:
+        if registry.resolve(name) is None:
+            import difflib
+
+            names = [n for a in registry.actors.values() for n in (a.name, *a.aliases)]
+            hint = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+            tip = f"; did you mean '{hint[0]}'?" if hint else ""
+            typer.echo(f"chrono: warning: no actor '{name}' in actors.toml{tip}", err=True)
+
+
+def choice(name: str, formats: dict[str, Format], extra: Sequence[str] = ()) -> Format | None:
+    if name in extra:
+        return None
+    if name not in formats:
+        names = ", ".join([*extra, *formats])
+        fail(f"unknown format '{name}' (choose from: {names})", 2)
+    return formats[name]
+
+
+def write_output(path: str, text: Iterable[str], force: bool) -> None:
+    from chrono.write import atomic_write
+
+    try:
+        atomic_write(path, text, overwrite=force)
+    except FileExistsError:
+        fail(f"{path} already exists; use --force to overwrite it", 1)
+    except OSError as err:
+        fail(f"cannot write {path}: {err.strerror or err}", 1)

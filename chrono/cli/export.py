@@ -1,0 +1,66 @@
+"""`chrono export`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from chrono.cli.app import app
+from chrono.cli.common import (
+    ActorOpt,
+    EventsOpt,
+    FromOpt,
+    LocationOpt,
+    NoCacheOpt,
+    SearchOpt,
+    TagOpt,
+    ToOpt,
+    choice,
+    fail,
+    load_selected,
+    warn_skipped,
+    write_output,
+)
+from chrono.render import EXPORT_FORMATS
+
+
+@app.command()
+def export(
+    output_format: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "markdown",
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")] = False,
+    title: Annotated[str, typer.Option(help="Title of the document.")] = "Chronology",
+    events: EventsOpt = [],  # noqa: B006
+    actor: ActorOpt = [],  # noqa: B006
+    tag: TagOpt = [],  # noqa: B006
+    since: FromOpt = None,
+    until: ToOpt = None,
+    search: SearchOpt = None,
+    location: LocationOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:  # fmt: skip
+    """Export the (filtered) chronology for other tools, every claim with its citation.
+
+    \b
+    Examples:
+      chrono export --format markdown -o timeline.md
+      chrono export --format json --actor Iran
+    """
+    from chrono.render.options import RenderOptions
+
+    fmt = choice(output_format, EXPORT_FORMATS)
+    assert fmt is not None
+    if output and os.path.exists(output) and not force:
+        fail(f"{output} already exists; use --force to overwrite it", 1)
+    collection = load_selected(events, no_cache, actor, tag, since, until, search, location)
+    warn_skipped(collection, actor)
+    chosen = collection.events
+    pieces = fmt.chunks()(chosen, RenderOptions(title=title, registry=collection.registry))
+    if output is None:
+        sys.stdout.writelines(pieces)
+        return
+    write_output(output, pieces, force)
+    typer.echo(f"wrote {len(chosen)} events to {output}", err=True)

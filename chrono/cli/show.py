@@ -1,0 +1,98 @@
+"""`chrono show`."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from chrono.cli.app import app
+from chrono.cli.common import (
+    ActorOpt,
+    EventsOpt,
+    FromOpt,
+    LocationOpt,
+    NoCacheOpt,
+    SearchOpt,
+    TagOpt,
+    ToOpt,
+    choice,
+    load_selected,
+    warn_skipped,
+)
+
+if TYPE_CHECKING:
+    from chrono.model import Event
+    from chrono.render.options import RenderOptions
+
+
+@app.command()
+def show(
+    events: EventsOpt = [],  # noqa: B006
+    actor: ActorOpt = [],  # noqa: B006
+    tag: TagOpt = [],  # noqa: B006
+    since: FromOpt = None,
+    until: ToOpt = None,
+    search: SearchOpt = None,
+    location: LocationOpt = None,
+    no_cache: NoCacheOpt = False,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f",
+            help="table, plain, json, csv or markdown. Default: table on a terminal, else plain.",
+        ),
+    ] = None,
+) -> None:  # fmt: skip
+    """Print the chronology, sorted, with citation marks and the numbered sources.
+
+    Filters of different kinds combine (AND); a repeated filter widens (OR). --actor
+    follows aliases and membership: --actor Iran includes the IRGC's people.
+    --from/--to keep every event whose possible span overlaps the range.
+
+    \b
+    Examples:
+      chrono show --actor Iran
+      chrono show --tag s-300 --from 2016-04 --to 2016-06
+      chrono show --search Moscow --format json
+    """
+    from chrono.render import SHOW_FORMATS
+    from chrono.render.options import RenderOptions
+
+    name = output or ("table" if sys.stdout.isatty() else "plain")
+    fmt = choice(name, SHOW_FORMATS, extra=("table",))
+    collection = load_selected(events, no_cache, actor, tag, since, until, search, location)
+    warn_skipped(collection, actor)
+    chosen = collection.events
+    options = RenderOptions(registry=collection.registry)
+    if fmt is None:
+        _print_table(chosen, options)
+    else:
+        sys.stdout.writelines(fmt.chunks()(chosen, options))
+
+
+def _print_table(events: Sequence[Event], options: RenderOptions) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from chrono.citations import SourceList, marks_text
+    from chrono.render.plain import source_lines
+
+    console = Console()
+    if not events:
+        console.print("No events match.")
+        return
+    numbered = SourceList()
+    table = Table(show_lines=False, header_style="bold")
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Event", overflow="fold", ratio=3)
+    table.add_column("Actors", overflow="fold", ratio=2)
+    table.add_column("Sources", no_wrap=True)
+    for event in events:
+        marks = marks_text(numbered.marks(event))
+        table.add_row(event.date.human(), event.title, ", ".join(event.actors), marks)
+    console.print(table)
+    for line in source_lines(numbered):
+        console.print(line, markup=False, highlight=False)
