@@ -18,8 +18,12 @@ def root(make_collection: MakeCollection) -> Path:
     )
 
 
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {str(p): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file and folder with its content and mode: what "nothing changed" means."""
+    return {
+        str(p): (p.read_bytes() if p.is_file() else b"", p.stat().st_mode)
+        for p in sorted(root.rglob("*"))
+    }
 
 
 def add(invoke: Any, root: Path, *args: str) -> Any:
