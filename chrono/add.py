@@ -194,6 +194,9 @@ def resolve_date(text: str, date_text: str | None, anchor: Source | None) -> tup
         return written, date_text
     if _EDTF_LIKE.match(text.strip()):
         raise AddError(f"--date '{text}' is not EDTF: {edtf_error}")
+    impossible = _impossible_written_date(text)
+    if impossible:
+        raise AddError(f"--date '{text}': {impossible}")
     fixed = _anchor_free(text)
     if fixed is not None:  # "in 2007", "mid-2016": the same whatever the source's date
         return fixed, date_text or text
@@ -208,6 +211,18 @@ def resolve_date(text: str, date_text: str | None, anchor: Source | None) -> tup
         return resolve_phrase(text, day, approximate_anchor=approximate), date_text or text
     except PhraseError as err:
         raise AddError(f"--date '{text}': {err}") from err
+
+
+def _impossible_written_date(text: str) -> str | None:
+    """Why a written date like "31 April 2016" cannot be (dateutil says so); else None."""
+    from dateutil import parser
+
+    try:
+        parser.parse(text, default=dt.datetime(2000, 1, 1))
+    except (ValueError, OverflowError) as err:
+        reason = str(err).split(":")[0]
+        return f"{reason} (no such date)" if "out of range" in reason else None
+    return None
 
 
 def _anchor_free(text: str) -> str | None:

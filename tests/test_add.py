@@ -88,6 +88,7 @@ def test_existing_id_is_refused_and_nothing_changes(invoke: Any, root: Path) -> 
     ("args", "message"),
     [
         (("--date", "2016-02-30", "--title", "T", "--source", "article"), "is not EDTF"),
+        (("--date", "31 April 2016", "--title", "T", "--source", "article"), "no such date"),
         (("--date", "2016", "--title", "T", "--source", "nokey"), "neither a key in sources.toml"),
         (
             ("--date", "2016", "--title", "T", "--source", "article", "--id", "Bad Id"),
