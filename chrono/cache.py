@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
 import pickle
 import sqlite3
 import time
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -207,8 +209,14 @@ class Index:
 
 
 def _digest(stats: dict[str, Stat]) -> str:
-    lines = "\n".join(f"{p}\0{s}" for p, s in sorted(stats.items()))
-    return hashlib.sha256(lines.encode("utf-8", "surrogateescape")).hexdigest()
+    """One fingerprint of every file's path and stat, in the (sorted) order given.
+
+    Paths are joined and numbers packed as 64-bit integers: at 100k files this is a few
+    milliseconds, where formatting or pickling the tuples took over 100.
+    """
+    digest = hashlib.sha256("\0".join(stats).encode("utf-8", "surrogateescape"))
+    digest.update(array("q", itertools.chain.from_iterable(stats.values())).tobytes())
+    return digest.hexdigest()
 
 
 def _connect(path: Path) -> sqlite3.Connection:
