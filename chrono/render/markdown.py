@@ -5,6 +5,7 @@ Each citation of each event gets its own footnote, since it carries that event's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from chrono.citations import source_parts
@@ -13,11 +14,13 @@ from chrono.render.options import RenderOptions
 from chrono.render.years import by_year
 
 _ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
+_NEEDS_ESCAPE = re.compile(r"[\\`*_\[\]<>#|]")
 
 
 def escape(text: str) -> str:
     """Backslash-escape the characters that would otherwise turn into Markdown syntax."""
-    return " ".join(text.split()).translate(_ESCAPES)
+    text = " ".join(text.split())
+    return text.translate(_ESCAPES) if _NEEDS_ESCAPE.search(text) else text  # most text has none
 
 
 def render(events: Sequence[Event], options: RenderOptions) -> str:
