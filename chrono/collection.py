@@ -9,14 +9,19 @@ answering from the index cache when they may (see `chrono.fastpath`).
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from chrono.gather import Parts, events_from_index, no_gc, parse_path, scan_folder
+from chrono.load import Stat
 from chrono.locate import place
 from chrono.model import Event
-from chrono.query import Filter, select
+from chrono.query import Filter, actor_terms, matches, select
 from chrono.results import CheckReport, Collection, ordered
 from chrono.validate import resolve_citations, validate
+
+if TYPE_CHECKING:
+    from chrono.actors import Registry
 
 __all__ = [
     "CheckReport",
@@ -42,22 +47,30 @@ def check_dirs(dirs: Sequence[str]) -> None:
 
 
 def load_collection(
-    dirs: Sequence[str], *, cache: bool = False, resolve: bool = True, slim: bool = False
+    dirs: Sequence[str],
+    *,
+    cache: bool = False,
+    resolve: bool = True,
+    slim: bool = False,
+    keep: Filter | None = None,
 ) -> Collection:
     """Load, parse, merge and validate the collections in `dirs` (in that order).
 
     With `cache`, unchanged files are not parsed again but read from the index cache.
-    Without `resolve`, ``ref`` citations keep a placeholder source (checks need no more);
-    with `slim`, events keep no prose (see `Event.slim`). A file reached through two of
-    the folders (one inside the other, or a link) is loaded once.
+    Without `resolve`, ``ref`` citations keep a placeholder source (checks need no more).
+    With `slim`, events keep no prose (see `Event.slim`); with `keep`, only the events that
+    pass that filter keep theirs (the others are needed whole only by the checks). A file
+    reached through two of the folders (one inside the other, or a link) is loaded once.
     """
     check_dirs(dirs)
     seen: set[str] | None = set() if len(dirs) > 1 else None
     with no_gc():
         parts = Parts()
-        for folder in dirs:
-            parts.events += _load_folder(parts, folder, cache, slim, seen)
+        stats = [scan_folder(parts, folder, seen) for folder in dirs]  # registries first
         ctx, found = parts.registries()
+        thin = _thinner(slim, keep, ctx.registry)
+        for folder, folder_stats in zip(dirs, stats, strict=True):
+            parts.events += _load_folder(parts, folder, folder_stats, cache, thin)
         events, checked = validate(parts.events, ctx)
         events.sort(key=Event.sort_key)
         if resolve:
@@ -66,10 +79,22 @@ def load_collection(
     return Collection(events, ctx.registry, ctx.sources, problems, tuple(dirs))
 
 
+Thinner = Callable[[list[Event]], list[Event]]
+
+
+def _thinner(slim: bool, keep: Filter | None, registry: Registry) -> Thinner | None:
+    """What to do to each file's events as they are parsed, to spare memory."""
+    if slim:
+        return lambda events: [e.slim() for e in events]
+    if keep is None:
+        return None
+    names = actor_terms(registry, keep.actors) if keep.actors else None
+    return lambda events: [e if matches(e, keep, names) else e.slim() for e in events]
+
+
 def _load_folder(
-    parts: Parts, folder: str, cache: bool, slim: bool, seen: set[str] | None
+    parts: Parts, folder: str, stats: dict[str, Stat], cache: bool, thin: Thinner | None
 ) -> list[Event]:
-    stats = scan_folder(parts, folder, seen)
     cached = events_from_index(folder, stats) if cache else None
     if cached is not None:
         problems, events = cached
@@ -78,7 +103,7 @@ def _load_folder(
     events = []
     for path in stats:
         found, problems = parse_path(path)
-        events += [e.slim() for e in found] if slim else found
+        events += thin(found) if thin else found
         parts.problems += problems
     return events
 
@@ -96,7 +121,7 @@ def select_collection(dirs: Sequence[str], flt: Filter, *, cache: bool = False) 
             fast = select_fast(dirs[0], flt)
         if fast is not None:
             return fast
-    collection = load_collection(dirs, cache=cache, resolve=False)
+    collection = load_collection(dirs, cache=cache, resolve=False, keep=flt)
     chosen = resolve_citations(
         select(collection.events, flt, collection.registry), collection.sources
     )
