@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
@@ -43,3 +45,30 @@ def test_output_file_is_not_overwritten_without_force(invoke: Any, tmp_path: Pat
     third = invoke("export", "--events", str(SAMPLE), "-o", str(target), "--force")
     assert third.exit_code == 0
     assert target.read_text().startswith("# Chronology")
+
+
+_ALPHABET = "ab 1.)-+=*_#>`[]<>|\\!:~"
+
+
+@settings(max_examples=150, deadline=None)
+@given(summary=st.text(alphabet=_ALPHABET, min_size=1, max_size=12).filter(str.strip))
+def test_user_text_never_breaks_out_of_its_event(summary: str) -> None:
+    from chrono.dates import parse_edtf
+    from chrono.model import Citation, Event, Source
+    from chrono.render.markdown import render
+    from chrono.render.options import RenderOptions
+
+    event = Event("e", parse_edtf("2016"), summary, (Citation(Source(title="S")),), summary)
+    tokens = MarkdownIt("commonmark").use(footnote_plugin).parse(render([event], RenderOptions()))
+    kinds = [t.type for t in tokens]
+    assert kinds.count("bullet_list_open") == 1 and "ordered_list_open" not in kinds
+    assert kinds.count("heading_open") == 2  # the title and the year, nothing from the text
+    assert not {"hr", "fence", "code_block", "blockquote_open"} & set(kinds)
+    item_text = "".join(
+        c.content
+        for t in tokens
+        if t.type == "inline" and t.level == 3
+        for c in t.children or []
+        if c.type == "text"
+    )
+    assert " ".join(summary.split()) in item_text

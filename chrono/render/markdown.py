@@ -52,7 +52,7 @@ def _item(event: Event, refs: str) -> str:
     if event.date_text:
         text += f" _(“{escape(event.date_text)}”)_"
     if event.summary:
-        text += f"  \n  {escape(event.summary)}"
+        text += f"  \n  {_not_a_block(escape(event.summary))}"
     details = []
     if event.actors:
         details.append("Actors: " + ", ".join(escape(a) for a in event.actors))
@@ -63,6 +63,19 @@ def _item(event: Event, refs: str) -> str:
     if details:
         text += "  \n  _" + ". ".join(details) + "._"
     return text
+
+
+_BLOCK_START = re.compile(r"[-+=~]|\d+[.)]")
+
+
+def _not_a_block(line: str) -> str:
+    """A line that starts like a list item, a rule or a heading underline ("- x", "1. x", "~~~",
+    "===") would break out of the event's paragraph: escape that first mark."""
+    match = _BLOCK_START.match(line)
+    if not match:
+        return line
+    end = match.end()
+    return line[: end - 1] + "\\" + line[end - 1 :]
 
 
 def footnote(citation: Citation) -> str:
