@@ -86,7 +86,8 @@ def plan_add(new: NewEvent, collection: Collection, root: str) -> Plan:
 def _checked(path: Path, text: str, collection: Collection) -> Plan:
     raw = RawFile(str(path), "events", tomllib.loads(text))
     events, problems = parse_event_file(raw)
-    ctx = Context(collection.registry, collection.sources, bool(collection.registry.actors))
+    has_actors = bool(collection.registry.actors)
+    ctx = Context(collection.registry, collection.sources, has_actors, collection.ambiguous)
     checked, found = validate([*collection.events, *events], ctx)
     problems += [p for p in found if p.file == str(path)]
     errors = [p for p in problems if p.severity == "error"]
@@ -112,9 +113,14 @@ def _id_holder(event_id: str, dirs: tuple[str, ...]) -> str | None:
             if role != "events":
                 continue
             stem = os.path.splitext(os.path.basename(path))[0]
-            with open(path, "rb") as handle:
-                if stem != event_id and needle not in handle.read():
-                    continue
+            try:
+                with open(path, "rb") as handle:
+                    content = handle.read()
+            except OSError:
+                continue  # unreadable: `chrono check` reports it; it holds no id we can see
+            # The id may be written with escapes (\u0065): such files are parsed too.
+            if stem != event_id and needle not in content and b"\\U" not in content.upper():
+                continue
             raw, _problems = read_file(path, "events")
             if raw is not None and event_id in _ids(raw.data, stem):
                 return path
@@ -133,15 +139,21 @@ def _ids(data: dict[str, Any], stem: str) -> set[str]:
 
 def write_event(plan: Plan) -> None:
     """Create the event file atomically; raises AddError rather than overwrite anything."""
-    plan.path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        plan.path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(plan.path, plan.text)
     except FileExistsError as err:
-        raise AddError(f"{plan.path} already exists; nothing was written") from err
+        raise AddError(f"{err.filename or plan.path} already exists") from err
+    except OSError as err:
+        raise AddError(f"cannot write {plan.path}: {err.strerror or err}") from err
 
 
 def _citation(new: NewEvent, collection: Collection) -> dict[str, Any]:
     extra = {"quote": new.quote}
+    if new.source in collection.ambiguous:
+        raise AddError(
+            f"--source '{new.source}' is ambiguous: two collections define it differently"
+        )
     if new.source in collection.sources:
         inline = [n for n in ("source_title", "publisher", "published") if getattr(new, n)]
         if inline:

@@ -30,7 +30,7 @@ from chrono import __version__
 from chrono.load import Stat
 from chrono.model import Event, Problem
 
-FORMAT = "chrono-index-3"  # bump when the schema or what is pickled changes shape
+FORMAT = "chrono-index-4"  # bump when the schema or what is pickled changes shape
 RACY_SECONDS = 2.0
 
 Parse = Callable[[str], tuple[list[Event], list[Problem]]]
@@ -41,7 +41,7 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files(path BLOB PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER,
                    inode INTEGER, problems BLOB);
 CREATE TABLE events(n INTEGER PRIMARY KEY, file BLOB NOT NULL, seq INTEGER NOT NULL,
-                    id TEXT NOT NULL, data BLOB NOT NULL);
+                    id BLOB NOT NULL, data BLOB NOT NULL);
 CREATE INDEX events_file ON events(file, seq);
 CREATE INDEX events_id ON events(id);
 CREATE TABLE terms(n INTEGER NOT NULL, kind TEXT NOT NULL, term TEXT NOT NULL);
@@ -110,7 +110,7 @@ class Index:
             for path in self._changes(stats):  # under the lock: another run may have synced
                 self._forget(path)
                 if path in stats:
-                    racy = stats[path][1] >= fresh_after
+                    racy = max(stats[path][1], stats[path][2]) >= fresh_after  # mtime, ctime
                     self._store(path, stats[path], racy, *parse(path))
             racy = self.db.execute("SELECT 1 FROM files WHERE size = -1 LIMIT 1").fetchone()
             self._set_meta("digest", "" if racy else digest)
@@ -129,6 +129,15 @@ class Index:
         known = {os.fsdecode(p): (s, m, c, i) for p, s, m, c, i in rows}
         changed = [p for p, st in stats.items() if known.get(p) != st]
         return sorted(changed + [p for p in known if p not in stats])
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """Every query inside sees one state of the index, whatever other processes write."""
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.rollback()
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[None]:
@@ -161,7 +170,7 @@ class Index:
             data = pickle.dumps(event, protocol=5)
             cur = self.db.execute(
                 "INSERT INTO events(file, seq, id, data) VALUES (?, ?, ?, ?)",
-                (key, seq, event.id, data),
+                (key, seq, os.fsencode(event.id), data),  # an id from a file name may not be UTF-8
             )
             terms = [("actor", a.casefold()) for a in event.actors]
             terms += [("tag", t.casefold()) for t in event.tags]
@@ -215,9 +224,10 @@ class Index:
         behind it take ~30 ms, the stored answer well under one."""
         if self._cached_summary is None:
             try:
-                self._cached_summary = json.loads(self._meta("summary") or "")
-            except ValueError:  # absent or damaged: the queries still know
-                self._cached_summary = self._compute_summary()
+                stored = json.loads(self._meta("summary") or "")
+            except ValueError:
+                stored = None
+            self._cached_summary = stored if _summary_ok(stored) else self._compute_summary()
         return self._cached_summary
 
     def _compute_summary(self) -> dict[str, Any]:
@@ -233,6 +243,13 @@ class Index:
             "duplicates": [n for (n,) in self.db.execute(dups)],
             "count": count,
         }
+
+
+def _summary_ok(summary: object) -> bool:
+    """Whether a stored summary has the shape `_compute_summary` gives (else: recompute)."""
+    if not isinstance(summary, dict) or not isinstance(summary.get("count"), int):
+        return False
+    return all(isinstance(summary.get(k), list) for k in ("actor", "ref", "duplicates"))
 
 
 def _digest(stats: dict[str, Stat]) -> str:

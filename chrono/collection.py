@@ -63,7 +63,7 @@ def load_collection(
     reached through two of the folders (one inside the other, or a link) is loaded once.
     """
     check_dirs(dirs)
-    seen: set[str] | None = set() if len(dirs) > 1 else None
+    seen: set[tuple[str, str]] | None = set() if len(dirs) > 1 else None
     with no_gc():
         parts = Parts()
         stats = [scan_folder(parts, folder, seen) for folder in dirs]  # registries first
@@ -76,7 +76,7 @@ def load_collection(
         if resolve:
             events = resolve_citations(events, ctx.sources)
     problems = ordered(place([*parts.problems, *found, *checked]))
-    return Collection(events, ctx.registry, ctx.sources, problems, tuple(dirs))
+    return Collection(events, ctx.registry, ctx.sources, problems, tuple(dirs), ctx.ambiguous)
 
 
 Thinner = Callable[[list[Event]], list[Event]]
@@ -126,7 +126,12 @@ def select_collection(dirs: Sequence[str], flt: Filter, *, cache: bool = False) 
         select(collection.events, flt, collection.registry), collection.sources
     )
     return Collection(
-        chosen, collection.registry, collection.sources, collection.problems, collection.dirs
+        chosen,
+        collection.registry,
+        collection.sources,
+        collection.problems,
+        collection.dirs,
+        collection.ambiguous,
     )
 
 

@@ -84,7 +84,7 @@ def select_fast(folder: str, flt: Filter) -> Collection | None:
         return None
     (chosen, problems), ctx, others = answer
     problems = ordered(place([*others, *problems]))
-    return Collection(chosen, ctx.registry, ctx.sources, problems, (folder,))
+    return Collection(chosen, ctx.registry, ctx.sources, problems, (folder,), ctx.ambiguous)
 
 
 def check_fast(folder: str) -> CheckReport | None:
@@ -106,7 +106,8 @@ def _with_index(
         return None
     ctx, found = parts.registries()
     try:
-        answer = ask(index, ctx)
+        with index.reading():  # one snapshot: another process may sync meanwhile
+            answer = ask(index, ctx)
     except CACHE_ERRORS as err:
         cache_failed(folder, err)
         return None

@@ -6,6 +6,7 @@ Shared by the full pipeline (`chrono.collection`) and the index answers (`chrono
 from __future__ import annotations
 
 import gc
+import os
 import pickle
 import sqlite3
 from collections.abc import Iterator
@@ -103,20 +104,24 @@ def read_registry(parts: Parts, path: str, role: str) -> None:
     parts.problems += found
 
 
-def scan_folder(parts: Parts, folder: str, seen: set[str] | None = None) -> dict[str, Stat]:
+def scan_folder(
+    parts: Parts, folder: str, seen: set[tuple[str, str]] | None = None
+) -> dict[str, Stat]:
     """Read the folder's registries into `parts`; return its event files' stats.
 
-    Files in `seen` (real paths already loaded from another folder) are skipped, so that
-    overlapping folders do not load a file twice; `seen` is updated.
+    Files in `seen` (real path and name, already loaded from another folder) are skipped,
+    so that overlapping folders do not load a file twice; `seen` is updated. The name
+    counts because it is the default id: a link under another name is another event.
     """
     entries, problems = scan(folder, real=seen is not None)
     parts.problems += problems
     stats: dict[str, Stat] = {}
     for path, role, stat, real in entries:
         if seen is not None:
-            if real in seen:
+            key = (real, os.path.basename(path))
+            if key in seen:
                 continue
-            seen.add(real)
+            seen.add(key)
         if role == "events":
             stats[path] = stat
         else:
@@ -148,7 +153,8 @@ def events_from_index(
     if index is None:
         return None
     try:
-        return index.problems(), index.events()
+        with index.reading():
+            return index.problems(), index.events()
     except CACHE_ERRORS as err:
         cache_failed(folder, err)  # the caller parses every file instead
         return None

@@ -73,6 +73,12 @@ def scan(root: str, real: bool = False) -> tuple[list[tuple[str, Role, Stat, str
     return found, problems
 
 
+def _i64(value: int) -> int:
+    """`value` wrapped into a signed 64-bit integer (what SQLite stores): a time after 2262
+    or a huge inode number must not break the cache, and equal stats stay equal."""
+    return (value + 2**63) % 2**64 - 2**63
+
+
 def _scan_entry(
     entry: os.DirEntry[str],
     at_root: bool,
@@ -87,7 +93,7 @@ def _scan_entry(
     elif entry.name.endswith(".toml") and entry.is_file():
         role = RESERVED.get(entry.name, "events") if at_root else "events"
         st = entry.stat()
-        stat = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        stat = (st.st_size, _i64(st.st_mtime_ns), _i64(st.st_ctime_ns), _i64(st.st_ino))
         found.append((entry.path, role, stat, os.path.realpath(entry.path) if real else entry.path))
 
 

@@ -32,6 +32,7 @@ class Collection(_Reported):
     sources: dict[str, Source]
     problems: list[Problem] = field(default_factory=list)
     dirs: tuple[str, ...] = ()
+    ambiguous: set[str] = field(default_factory=set)  # source keys defined differently
 
 
 @dataclass(frozen=True)

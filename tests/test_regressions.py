@@ -222,3 +222,96 @@ def test_timeline_gutter_is_as_wide_as_the_layout_needs() -> None:
     out = render(events, RenderOptions(width=30))
     assert all(len(line) <= 30 for line in out.splitlines())
     assert all(f"<0{i}>" in out for i in range(7))
+
+
+def test_a_file_dated_after_2262_does_not_break_the_cache(
+    invoke: Any, make_collection: MakeCollection
+) -> None:
+    root = make_collection({"sources.toml": SOURCES, "a.toml": event_toml()})
+    far = 10_500_000_000  # seconds: the year 2302, past a signed 64-bit count of nanoseconds
+    os.utime(root / "a.toml", (far, far))
+    assert ids(invoke, "--events", str(root)) == ["a"]
+    assert ids(invoke, "--events", str(root)) == ["a"]
+
+
+def test_a_file_name_that_is_not_utf8_works_with_the_cache(
+    invoke: Any, make_collection: MakeCollection
+) -> None:
+    root = make_collection({"sources.toml": SOURCES})
+    with open(os.path.join(os.fsencode(root), b"\xfeok.toml"), "wb") as handle:
+        handle.write(event_toml().encode())
+    first = invoke("check", "--events", str(root))
+    second = invoke("check", "--events", str(root))
+    assert first.exit_code == second.exit_code == 0, first.output
+    assert "OK: 1 valid events" in second.stderr
+    assert invoke("export", "--events", str(root), "--format", "ics").exit_code == 0
+
+
+def test_add_survives_unwritable_places(invoke: Any, make_collection: MakeCollection) -> None:
+    root = make_collection({"sources.toml": SOURCES})
+    (root / "2016").write_text("a file where the year folder should be")
+    result = invoke(
+        "add", "--events", str(root), "--date", "2016", "--title", "T", "--source", "article"
+    )
+    assert result.exit_code == 1
+    assert "chrono: error:" in result.stderr and "nothing was written" in result.stderr
+    assert result.stderr.count("nothing was written") == 1
+
+
+def test_add_sees_an_escaped_id_held_by_a_broken_event(
+    invoke: Any, make_collection: MakeCollection
+) -> None:
+    broken = event_toml("Broken", date='"2016-13-01"', id='"h\\u0065ld"')
+    root = make_collection({"sources.toml": SOURCES, "broken.toml": broken})
+    args = ("--date", "2016", "--title", "X", "--id", "held", "--source", "article")
+    result = invoke("add", "--events", str(root), *args)
+    assert result.exit_code == 1
+    assert "duplicate id 'held'" in result.stderr
+
+
+def test_add_refuses_an_ambiguous_source(invoke: Any, tmp_path: Path) -> None:
+    for name, title in (("m1", "One"), ("m2", "Two")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "sources.toml").write_text(f'[article]\ntitle = "{title}"\n')
+    folders = ("--events", str(tmp_path / "m1"), "--events", str(tmp_path / "m2"))
+    result = invoke("add", *folders, "--date", "2016", "--title", "T", "--source", "article")
+    assert result.exit_code == 1
+    assert "--source 'article' is ambiguous" in result.stderr
+
+
+def test_markdown_keeps_ampersands_and_tildes_literal() -> None:
+    from chrono.render.markdown import escape
+
+    assert escape("AT&amp;T ~~struck~~") == "AT\\&amp;T \\~\\~struck\\~\\~"
+
+
+def test_overlapping_folders_give_the_same_answer_in_any_order(
+    invoke: Any, make_collection: MakeCollection
+) -> None:
+    root = make_collection(
+        {"sources.toml": SOURCES, "a.toml": event_toml(), "sub/x.toml": event_toml(id='"a"')}
+    )
+    (root / "sub" / "link.toml").symlink_to(root / "a.toml")
+    one = invoke("check", "--events", str(root), "--events", str(root / "sub"))
+    two = invoke("check", "--events", str(root / "sub"), "--events", str(root))
+    assert one.exit_code == two.exit_code == 1
+    assert one.stdout.count("duplicate-id") == two.stdout.count("duplicate-id") == 2
+
+
+def test_a_damaged_summary_in_the_index_is_recomputed(
+    invoke: Any, make_collection: MakeCollection
+) -> None:
+    import sqlite3
+
+    from chrono.cache import database_for
+
+    root = make_collection({"sources.toml": SOURCES, "a.toml": event_toml()})
+    for path in root.glob("*.toml"):
+        os.utime(path, (HOUR_AGO, HOUR_AGO))
+    assert ids(invoke, "--events", str(root)) == ["a"]
+    db = sqlite3.connect(database_for(str(root)))
+    db.execute("UPDATE meta SET value = '{}' WHERE key = 'summary'")
+    db.commit()
+    db.close()
+    assert invoke("check", "--events", str(root)).exit_code == 0
+    assert ids(invoke, "--events", str(root), "--actor", "x") == []

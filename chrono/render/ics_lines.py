@@ -37,7 +37,7 @@ def fold(line: str) -> str:
     current: list[str] = []
     size = 0
     for char in _TOKEN.findall(line):
-        width = len(char.encode("utf-8"))
+        width = len(char.encode("utf-8", "surrogateescape"))
         if size + width > _LIMIT:
             chunks.append("".join(current))
             current, size = [" "], 1
@@ -52,7 +52,7 @@ def uid(event_id: str) -> str:
     two ids that differ only in replaced characters apart."""
     safe = _UID_UNSAFE.sub("-", event_id)
     if safe != event_id:
-        safe += "-" + hashlib.sha1(event_id.encode("utf-8")).hexdigest()[:8]
+        safe += "-" + hashlib.sha1(event_id.encode("utf-8", "surrogateescape")).hexdigest()[:8]
     return f"{safe}@chrono"
 
 

@@ -13,8 +13,8 @@ from chrono.model import Citation, Event
 from chrono.render.options import RenderOptions
 from chrono.render.years import by_year
 
-_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
-_NEEDS_ESCAPE = re.compile(r"[\\`*_\[\]<>#|]")
+_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|&~"})
+_NEEDS_ESCAPE = re.compile(r"[\\`*_\[\]<>#|&~]")  # & starts entities, ~~ strikes on GitHub
 
 
 def escape(text: str) -> str:
