@@ -201,3 +201,10 @@ def test_registry_duplicates_and_cycles(invoke: Any, make_collection: MakeCollec
         f"{root}/actors.toml:3: warning[membership-cycle]: 'A' is, through membership, a member of itself"
         in out
     )
+
+
+def test_an_empty_collection_is_not_reported_as_ok(invoke: Any, tmp_path: Path) -> None:
+    result = invoke("check", "--events", str(tmp_path))
+    assert result.exit_code == 0
+    assert f"chrono: warning: no events in {tmp_path} (no *.toml files?)" in result.stderr
+    assert "OK" not in result.stderr

@@ -60,5 +60,9 @@ def _summary(report: CheckReport) -> None:
     count = f"{report.valid} valid events in {', '.join(report.dirs)}"
     if errors or warnings:
         typer.echo(f"{errors} error(s), {warnings} warning(s); {count}", err=True)
+    elif report.valid == 0:  # most likely the wrong folder: say so rather than "OK"
+        typer.echo(
+            f"chrono: warning: no events in {', '.join(report.dirs)} (no *.toml files?)", err=True
+        )
     else:
         typer.echo(f"OK: {count}", err=True)
