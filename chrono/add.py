@@ -148,6 +148,17 @@ def write_event(plan: Plan) -> None:
         raise AddError(f"cannot write {plan.path}: {err.strerror or err}") from err
 
 
+def check_source(source: str, collection: Collection) -> None:
+    """Raise AddError unless `source` is a usable key in sources.toml or a URL."""
+    _citation(NewEvent(date="", title="", source=source), collection)
+
+
+def check_date(date: str, source: str, published: str | None, collection: Collection) -> str:
+    """The EDTF `date` stands for (see `resolve_date`); AddError if it cannot be read."""
+    new = NewEvent(date=date, title="", source=source, published=published)
+    return resolve_date(date, None, _anchor(new, collection))[0]
+
+
 def _citation(new: NewEvent, collection: Collection) -> dict[str, Any]:
     extra = {"quote": new.quote}
     if new.source in collection.ambiguous:

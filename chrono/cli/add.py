@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from chrono.cli.app import app
 from chrono.cli.common import EventsOpt, fail, load
+
+if TYPE_CHECKING:
+    from chrono.results import Collection
 
 
 @app.command()
@@ -47,13 +51,13 @@ def add(
     from chrono.add import AddError, NewEvent, plan_add, write_event
     from chrono.load import default_dirs
 
-    date, title, source = _ask_missing(date=date, title=title, source=source)
+    dirs = default_dirs(events)
+    collection = load(dirs)
+    date, title, source = _ask_missing(collection, date, title, source, published)
     new = NewEvent(
         date, title, source, tuple(actor), tuple(tag), location, summary, status, quote,
         event_id, date_text, source_title, publisher, published,
     )  # fmt: skip
-    dirs = default_dirs(events)
-    collection = load(dirs)
     try:
         plan = plan_add(new, collection, dirs[0])
         for warning in plan.warnings:
@@ -68,12 +72,41 @@ def add(
     typer.echo(str(plan.path))
 
 
-def _ask_missing(**values: str | None) -> tuple[str, str, str]:
-    missing = [name for name, value in values.items() if not value]
+def _ask_missing(
+    collection: Collection,
+    date: str | None,
+    title: str | None,
+    source: str | None,
+    published: str | None,
+) -> tuple[str, str, str]:
+    """Ask on a terminal for what the flags left out, each answer checked as it is typed
+    (a bad one is asked again); without a terminal, fail naming the missing flags."""
+    from chrono.add import AddError, check_date, check_source
+
+    missing = [
+        name for name, value in (("date", date), ("title", title), ("source", source)) if not value
+    ]
     if missing and not (sys.stdin.isatty() and sys.stdout.isatty()):
         flags = ", ".join(f"--{name}" for name in missing)
         fail(f"missing {flags} (no terminal to ask on)", 2)
-    for name in missing:
-        values[name] = typer.prompt(name.capitalize())
-    date, title, source = (str(values[k]) for k in ("date", "title", "source"))
+
+    def checked(check: Callable[[str], object]) -> Callable[[str], str]:
+        def proc(value: str) -> str:
+            try:
+                check(value)
+            except AddError as err:
+                raise typer.BadParameter(str(err)) from err
+            return value
+
+        return proc
+
+    title = title or typer.prompt("Title")
+    source = source or typer.prompt(
+        "Source (a key in sources.toml, or a URL)",
+        value_proc=checked(lambda s: check_source(s, collection)),
+    )
+    date = date or typer.prompt(
+        "Date (EDTF, '27 April 2016', or a phrase like 'next week')",
+        value_proc=checked(lambda d: check_date(d, source, published, collection)),
+    )
     return date, title, source
