@@ -1,6 +1,7 @@
 """Output formats, one module each, named in one registry.
 
-A renderer is a pure function ``render(events, options) -> str``. Modules are imported
+A renderer is a pure function ``render(events, options) -> str``, and may also offer
+``chunks(events, options)`` yielding the same text in pieces, for streaming. Modules are imported
 only when their format is used, so start-up does not pay for formats it does not print.
 """
 
@@ -15,7 +16,6 @@ if TYPE_CHECKING:  # kept out of start-up: `chrono --help` needs only the format
     from chrono.model import Event
     from chrono.render.options import RenderOptions
 
-Renderer = Callable[["Sequence[Event]", "RenderOptions"], str]
 ChunkRenderer = Callable[["Sequence[Event]", "RenderOptions"], "Iterator[str]"]
 
 
@@ -27,10 +27,6 @@ class Format:
     extension: str
     description: str
     module: str
-
-    def renderer(self) -> Renderer:
-        render: Renderer = importlib.import_module(self.module).render
-        return render
 
     def chunks(self) -> ChunkRenderer:
         """The output in pieces, for writing as it is made; one piece if the module has no
