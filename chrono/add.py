@@ -185,7 +185,7 @@ def _drop_empty(table: dict[str, Any]) -> dict[str, Any]:
 def _edtf_or_written(text: str | None) -> str | None:
     if text is None:
         return None
-    from chrono.written import parse_written
+    from chrono.dates.written import parse_written
 
     try:
         return parse_edtf(text).text
@@ -205,8 +205,8 @@ def _anchor(new: NewEvent, collection: Collection) -> Source | None:
 def resolve_date(text: str, date_text: str | None, anchor: Source | None) -> tuple[str, str | None]:
     """EDTF as given; a written date at its precision; or a phrase resolved against the
     source's publication date (never today). Returns (EDTF, the phrase to keep)."""
-    from chrono.relative import PhraseError, resolve_phrase
-    from chrono.written import parse_written
+    from chrono.dates.relative import PhraseError, resolve_phrase
+    from chrono.dates.written import parse_written
 
     try:
         return parse_edtf(text.strip()).text, date_text
@@ -250,7 +250,7 @@ def _impossible_written_date(text: str) -> str | None:
 
 def _anchor_free(text: str) -> str | None:
     """The phrase's date if it does not depend on the anchor (two far-apart anchors agree)."""
-    from chrono.relative import PhraseError, resolve_phrase
+    from chrono.dates.relative import PhraseError, resolve_phrase
 
     try:
         first = resolve_phrase(text, dt.date(1901, 3, 4))

@@ -36,7 +36,7 @@ def range_date(text: str, flag: str) -> EdtfDate:
     try:
         return parse_edtf(text.strip())
     except DateError as err:
-        from chrono.written import parse_written
+        from chrono.dates.written import parse_written
 
         written = parse_written(text)
         if written is None:

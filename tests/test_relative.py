@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chrono.relative import EXAMPLES, PhraseError, resolve_phrase
+from chrono.dates.relative import EXAMPLES, PhraseError, resolve_phrase
 
 MONDAY = date(2016, 4, 18)  # the article's approximate date
 SUNDAY = date(2016, 4, 24)

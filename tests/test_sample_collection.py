@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
+from chrono.dates.relative import PhraseError, resolve_phrase
 from chrono.model import STATUSES
-from chrono.relative import PhraseError, resolve_phrase
 
 ROOT = Path(__file__).resolve().parent.parent
 EVENTS = ROOT / "events"

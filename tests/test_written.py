@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chrono.written import parse_written
+from chrono.dates.written import parse_written
 
 
 @pytest.mark.parametrize(
@@ -85,7 +85,7 @@ def test_anything_else_is_none(text: str) -> None:
 
 
 def test_importing_the_module_does_not_import_dateutil() -> None:
-    code = "import sys, chrono.written; print('dateutil' in sys.modules)"
+    code = "import sys, chrono.dates.written; print('dateutil' in sys.modules)"
     root = Path(__file__).resolve().parent.parent
     run = [sys.executable, "-c", code]
     out = subprocess.run(run, capture_output=True, text=True, check=True, cwd=root)

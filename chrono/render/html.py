@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from html import escape
 
 from chrono.citations import source_parts
-from chrono.edtf_point import Point
+from chrono.dates import Point
 from chrono.model import Citation, Event
 from chrono.render.anchors import unique_ids
 from chrono.render.html_style import CSS

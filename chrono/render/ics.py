@@ -35,8 +35,7 @@ import math
 from collections.abc import Sequence
 
 from chrono.citations import source_label
-from chrono.dates import DateError, EdtfDate, parse_edtf
-from chrono.edtf_civil import SECONDS_PER_DAY, civil_from_seconds
+from chrono.dates import SECONDS_PER_DAY, DateError, EdtfDate, civil_from_seconds, parse_edtf
 from chrono.model import Event
 from chrono.render.ics_lines import CRLF, date_value, datetime_value, fold, text, uid, uri
 from chrono.render.options import RenderOptions

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from chrono.edtf_civil import civil_from_seconds
+from chrono.dates import civil_from_seconds
 
 CRLF = "\r\n"
 _LIMIT = 75  # octets per line, CRLF excluded (RFC 5545 §3.1)

@@ -14,8 +14,7 @@ import math
 from collections.abc import Sequence
 from html import escape
 
-from chrono.edtf_civil import civil_from_seconds, seconds_from_civil
-from chrono.edtf_display import year_text
+from chrono.dates import civil_from_seconds, seconds_from_civil, year_text
 from chrono.model import Event
 
 WIDTH, LEFT, RIGHT = 1000, 32, 968

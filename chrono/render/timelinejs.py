@@ -30,9 +30,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from chrono.citations import human_date
-from chrono.dates import EdtfDate
-from chrono.edtf_civil import civil_from_seconds
-from chrono.edtf_point import Point
+from chrono.dates import EdtfDate, Point, civil_from_seconds
 from chrono.model import Citation, Event
 from chrono.render.anchors import unique_ids
 from chrono.render.options import RenderOptions

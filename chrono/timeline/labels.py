@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from chrono.edtf_civil import civil_from_days
-from chrono.edtf_display import SHORT_MONTHS, year_text
+from chrono.dates import SHORT_MONTHS, civil_from_days, year_text
 from chrono.timeline.axis import DAY
 
 Unit = Literal["year", "month", "day"]

@@ -7,8 +7,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from chrono.dates import EdtfDate
-from chrono.edtf_civil import SECONDS_PER_DAY
+from chrono.dates import SECONDS_PER_DAY, EdtfDate
 from chrono.model import Event
 
 

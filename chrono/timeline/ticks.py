@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from chrono.edtf_civil import days_in_month, seconds_from_civil
-from chrono.edtf_display import SHORT_MONTHS, year_text
+from chrono.dates import SHORT_MONTHS, days_in_month, seconds_from_civil, year_text
 from chrono.timeline.axis import DAY, MONTH, YEAR
 from chrono.timeline.labels import Civil, civil
 from chrono.timeline.track import Track

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from chrono.edtf_civil import MONTH_NAMES
-from chrono.edtf_point import Point
+from chrono.dates.calendar import MONTH_NAMES
+from chrono.dates.point import Point
 
 if TYPE_CHECKING:
-    from chrono.dates import EdtfDate
+    from chrono.dates.edtf import EdtfDate
 
 SHORT_MONTHS: tuple[str, ...] = tuple(name[:3] for name in MONTH_NAMES)
 SEASON_NAMES: dict[int, str] = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}

@@ -5,7 +5,7 @@ python-dateutil does the reading. It fills whatever the text leaves out from a d
 so the text is read under two defaults that differ in every field; a field that comes
 out the same both times was written. Text is refused (None) when it:
 
-- is not a date to dateutil ("hello", "next week": relative phrases are chrono.relative's);
+- is not a date to dateutil ("hello", "next week": relative phrases are chrono.dates.relative's);
 - lacks a year, has a month-less day, or carries a time of day or a time zone;
 - has a two-digit year ("27/04/16": which century?);
 - reads differently day-first and month-first ("04/05/2016"), unless it starts with a

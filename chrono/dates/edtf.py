@@ -22,7 +22,7 @@ import functools
 import math
 from dataclasses import dataclass
 
-from chrono.edtf_civil import (
+from chrono.dates.calendar import (
     SECONDS_PER_DAY,
     civil_from_days,
     civil_from_seconds,
@@ -31,9 +31,9 @@ from chrono.edtf_civil import (
     is_leap_year,
     seconds_from_civil,
 )
-from chrono.edtf_display import human as _human
-from chrono.edtf_parse import EndKind, parse
-from chrono.edtf_point import PRECISIONS, DateError, Point, Precision
+from chrono.dates.display import human as _human
+from chrono.dates.grammar import EndKind, parse
+from chrono.dates.point import PRECISIONS, DateError, Point, Precision
 
 __all__ = [
     "SECONDS_PER_DAY",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from chrono.edtf_civil import SECONDS_PER_DAY, days_from_civil
+from chrono.dates.calendar import SECONDS_PER_DAY, days_from_civil
 
 #: Coarse to fine. "century" is a year written YYXX (a block of 100 years, e.g. 1900–1999);
 #: "decade" is YYYX (e.g. 2010–2019). A date with an unspecified month (2004-XX) has "year"

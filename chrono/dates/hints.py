@@ -1,6 +1,6 @@
 """Messages for text that is not EDTF level 0/1: what is wrong, and what to write instead.
 
-The grammar in `chrono.edtf_parse` only needs to know that a string failed; these
+The grammar in `chrono.dates.grammar` only needs to know that a string failed; these
 functions look at how it failed, because "not a date" helps nobody fix a file.
 """
 

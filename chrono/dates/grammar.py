@@ -15,8 +15,8 @@ import re
 from dataclasses import replace
 from typing import Literal, NamedTuple
 
-from chrono.edtf_civil import MONTH_NAMES, days_in_month, is_leap_year
-from chrono.edtf_point import DateError, Fields, Point, Precision, make_point
+from chrono.dates.calendar import MONTH_NAMES, days_in_month, is_leap_year
+from chrono.dates.point import DateError, Fields, Point, Precision, make_point
 
 EndKind = Literal["closed", "open", "unknown"]
 
@@ -31,7 +31,7 @@ _LEVEL2 = "EDTF level 2 is not supported"
 
 
 class Parsed(NamedTuple):
-    """The parts of an EDTF date, before `chrono.dates` wraps them."""
+    """The parts of an EDTF date, before `chrono.dates.edtf` wraps them."""
 
     text: str
     start: Point | None
@@ -53,7 +53,7 @@ def parse(text: str) -> Parsed:
     except DateError:
         # Only a failure pays for the diagnosis; a surface problem (spaces, level 2
         # syntax, old drafts) explains it better than where the grammar stopped.
-        from chrono.edtf_hints import surface_problem  # failures only: keep it off start-up
+        from chrono.dates.hints import surface_problem  # failures only: keep it off start-up
 
         problem = surface_problem(text)
         if problem:
@@ -108,7 +108,7 @@ def parse_point(text: str) -> Point:
     date_part, has_time, time_part = body.partition("T")
     match = _POINT.fullmatch(date_part)
     if match is None:
-        from chrono.edtf_hints import diagnose_date
+        from chrono.dates.hints import diagnose_date
 
         raise DateError(diagnose_date(date_part, text))
     fields = _date_fields(match["year"], match["month"], match["day"])
@@ -221,7 +221,7 @@ def _with_time(fields: Fields, time_part: str, text: str) -> tuple[Fields, str]:
         raise DateError(f"a time needs a full date (year-month-day): {text}")
     match = _TIME.fullmatch(time_part)
     if match is None:
-        from chrono.edtf_hints import diagnose_time
+        from chrono.dates.hints import diagnose_time
 
         raise DateError(diagnose_time(time_part))
     hour, minute, second = int(match["hour"]), int(match["minute"]), int(match["second"])
