@@ -3,7 +3,7 @@
 This is the library's front door: ``load_collection(["events"])`` returns every valid
 event, the actor registry, the bibliography and every problem found, located by line.
 ``select_collection`` does the same for a filter and ``check_collection`` for a check,
-answering from the index cache when they may (see `chrono.fastpath`).
+answering from the index cache when they may (see `chrono.index.answer`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from chrono.gather import Parts, events_from_index, no_gc, parse_path, scan_folder
+from chrono.index.sync import Parts, events_from_index, no_gc, parse_path, scan_folder
 from chrono.load import Stat
 from chrono.locate import place
 from chrono.model import Event
@@ -115,7 +115,7 @@ def select_collection(dirs: Sequence[str], flt: Filter, *, cache: bool = False) 
     """
     check_dirs(dirs)
     if cache and len(dirs) == 1 and (flt.actors or flt.tags):
-        from chrono.fastpath import select_fast
+        from chrono.index.answer import select_fast
 
         with no_gc():
             fast = select_fast(dirs[0], flt)
@@ -142,7 +142,7 @@ def check_collection(dirs: Sequence[str], *, cache: bool = False) -> CheckReport
     """
     check_dirs(dirs)
     if cache and len(dirs) == 1:
-        from chrono.fastpath import check_fast
+        from chrono.index.answer import check_fast
 
         with no_gc():
             fast = check_fast(dirs[0])

@@ -303,7 +303,7 @@ def test_a_damaged_summary_in_the_index_is_recomputed(
 ) -> None:
     import sqlite3
 
-    from chrono.cache import database_for
+    from chrono.index.store import database_for
 
     root = make_collection({"sources.toml": SOURCES, "a.toml": event_toml()})
     for path in root.glob("*.toml"):

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from chrono.actors import Registry
-from chrono.cache import Index
-from chrono.gather import CACHE_ERRORS, Parts, cache_failed, scan_folder, synced_index
+from chrono.index.store import Index
+from chrono.index.sync import CACHE_ERRORS, Parts, cache_failed, scan_folder, synced_index
 from chrono.locate import place
 from chrono.model import Event, Problem, Where
 from chrono.query import Filter, actor_terms, select

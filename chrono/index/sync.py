@@ -1,6 +1,6 @@
 """Reading one collection folder: its registries, and its events from the files or the index.
 
-Shared by the full pipeline (`chrono.collection`) and the index answers (`chrono.fastpath`).
+Shared by the full pipeline (`chrono.collection`) and the index answers (`chrono.index.answer`).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from chrono.parse import parse_event_file
 from chrono.validate import Context
 
 if TYPE_CHECKING:
-    from chrono.cache import Index
+    from chrono.index.store import Index
 
 #: What a damaged or foreign cache can raise while being read.
 CACHE_ERRORS = (
@@ -40,7 +40,7 @@ CACHE_ERRORS = (
 def cache_failed(folder: str, err: Exception) -> None:
     """Give up on the cache for this run; throw it away only if it is damaged, not if it
     is merely busy or read-only (sqlite3.OperationalError)."""
-    from chrono.cache import discard
+    from chrono.index.store import discard
 
     if not isinstance(err, sqlite3.OperationalError):
         discard(folder)
@@ -131,7 +131,7 @@ def scan_folder(
 
 def synced_index(folder: str, stats: dict[str, Stat]) -> Index | None:
     """The folder's up-to-date index, or None when the cache cannot be used (never fatal)."""
-    from chrono.cache import Index
+    from chrono.index.store import Index
 
     index = Index.open(folder)
     if index is None:
