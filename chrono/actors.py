@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from chrono.fields import Collector
 from chrono.load import RawFile
 from chrono.model import Actor, Problem, Severity
+from chrono.parse.fields import Collector
 
 ACTOR_KEYS = ("name", "kind", "aliases", "member_of")
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from chrono.fields import Collector
 from chrono.load import RawFile
 from chrono.model import Problem, Source
 from chrono.parse import parse_source
-from chrono.schema import SOURCE_FIELDS
+from chrono.parse.fields import Collector
+from chrono.parse.schema import SOURCE_FIELDS
 
 BIBLIOGRAPHY_KEYS = (*SOURCE_FIELDS, "note")
 

@@ -8,9 +8,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chrono.fields import Collector
 from chrono.parse import careful_event
-from chrono.parse_fast import quick_event
+from chrono.parse.fields import Collector
+from chrono.parse.quick import quick_event
 
 TEXTS = st.sampled_from(["", " ", "x", " padded ", "Moscow", "planned", "occurred", "maybe"])
 VALUES = st.one_of(TEXTS, st.integers(0, 3), st.lists(TEXTS, max_size=3), st.none())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from chrono.model import Citation, Event, Source
-from chrono.schema import SOURCE_FIELDS
+from chrono.parse.schema import SOURCE_FIELDS
 
 
 def source_record(source: Source) -> dict[str, Any]:

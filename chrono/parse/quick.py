@@ -11,7 +11,7 @@ from typing import Any, TypeGuard
 
 from chrono.dates import DateError, EdtfDate, from_toml
 from chrono.model import STATUSES, Citation, Event, Source, Where
-from chrono.schema import CITATION_KEYS, EVENT_KEYS, SOURCE_FIELDS, web_url
+from chrono.parse.schema import CITATION_KEYS, EVENT_KEYS, SOURCE_FIELDS, web_url
 
 _EVENT_KEYS = frozenset(EVENT_KEYS)
 _CITATION_KEYS = frozenset(CITATION_KEYS)

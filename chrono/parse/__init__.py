@@ -10,11 +10,11 @@ import os
 from typing import Any
 
 from chrono.dates import DateError, from_toml
-from chrono.fields import Collector
 from chrono.load import RawFile
 from chrono.model import STATUSES, Citation, Event, Problem, Source, Where
-from chrono.parse_fast import quick_event
-from chrono.schema import CITATION_KEYS, DATED_FIELDS, EVENT_KEYS, SOURCE_FIELDS, web_url
+from chrono.parse.fields import Collector
+from chrono.parse.quick import quick_event
+from chrono.parse.schema import CITATION_KEYS, DATED_FIELDS, EVENT_KEYS, SOURCE_FIELDS, web_url
 
 
 def parse_event_file(raw: RawFile) -> tuple[list[Event], list[Problem]]:
