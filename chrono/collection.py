@@ -21,7 +21,7 @@ from chrono.results import CheckReport, Collection, ordered
 from chrono.validate import resolve_citations, validate
 
 if TYPE_CHECKING:
-    from chrono.actors import Registry
+    from chrono.registry.actors import Registry
 
 __all__ = [
     "CheckReport",

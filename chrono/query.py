@@ -10,9 +10,9 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from chrono.actors import Registry
 from chrono.dates import DateError, EdtfDate, parse_edtf
 from chrono.model import Event
+from chrono.registry.actors import Registry
 
 
 class QueryError(ValueError):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from chrono.model import Event, Problem, Source
 
 if TYPE_CHECKING:
-    from chrono.actors import Registry
+    from chrono.registry.actors import Registry
 
 
 class _Reported:

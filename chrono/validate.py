@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from chrono.actors import Registry
 from chrono.model import Citation, Event, Problem, Source
+from chrono.registry.actors import Registry
 
 Check = Callable[[Sequence[Event], "Context"], tuple[list[Event], list[Problem]]]
 

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chrono.actors import build_registry
 from chrono.dates import DateError, EdtfDate, parse_edtf
 from chrono.model import Actor, Citation, Event, Source
+from chrono.registry.actors import build_registry
 from chrono.render.options import RenderOptions
 from chrono.timeline import render
 from chrono.timeline.axis import duration_text, long_gaps

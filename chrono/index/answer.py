@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from chrono.actors import Registry
 from chrono.index.store import Index
 from chrono.index.sync import CACHE_ERRORS, Parts, cache_failed, scan_folder, synced_index
 from chrono.locate import place
 from chrono.model import Event, Problem, Where
 from chrono.query import Filter, actor_terms, select
+from chrono.registry.actors import Registry
 from chrono.results import CheckReport, Collection, ordered
 from chrono.validate import Context, resolve_citations, validate
 

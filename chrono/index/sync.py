@@ -14,13 +14,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from chrono.actors import build_registry, parse_actors
-from chrono.bibliography import parse_bibliography
 from chrono.load import Stat, read_file, scan
 from chrono.locate import place
 from chrono.merge import merge_bibliographies
 from chrono.model import Actor, Event, Problem, Source
 from chrono.parse import parse_event_file
+from chrono.registry.actors import build_registry, parse_actors
+from chrono.registry.bibliography import parse_bibliography
 from chrono.validate import Context
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from chrono.actors import Registry
+    from chrono.registry.actors import Registry
 
 
 @dataclass(frozen=True)

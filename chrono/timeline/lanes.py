@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from chrono.actors import Registry
 from chrono.model import Event
+from chrono.registry.actors import Registry
 
 NO_ACTOR, NO_TAG = "(no actor)", "(no tag)"
 
