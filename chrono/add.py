@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chrono.collection import Collection
 from chrono.dates import DateError, parse_edtf
 from chrono.load import RawFile
 from chrono.model import Event, Problem, Source
 from chrono.parse import parse_event_file
+from chrono.pipeline import Collection
 from chrono.validate import Context, validate
 from chrono.write import atomic_write
 

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chrono.collection import load_collection, select_collection
 from chrono.index.store import database_for
+from chrono.pipeline import load_collection, select_collection
 from chrono.query import make_filter
 from tests.conftest import ACTORS, SOURCES, MakeCollection, event_toml
 

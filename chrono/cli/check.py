@@ -10,7 +10,7 @@ from chrono.cli.app import app
 from chrono.cli.common import EventsOpt, NoCacheOpt, fail, use_cache
 
 if TYPE_CHECKING:
-    from chrono.collection import CheckReport
+    from chrono.pipeline import CheckReport
 
 
 @app.command()
@@ -35,8 +35,8 @@ def check(
     """
     if output not in ("text", "json"):
         fail(f"--format must be text or json, not '{output}'", 2)
-    from chrono.collection import CollectionError, check_collection
     from chrono.load import default_dirs
+    from chrono.pipeline import CollectionError, check_collection
 
     try:
         report = check_collection(default_dirs(events), cache=use_cache(no_cache))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 if TYPE_CHECKING:
-    from chrono.collection import Collection
+    from chrono.pipeline import Collection
     from chrono.render import Format
 
 EventsOpt = Annotated[
@@ -57,8 +57,8 @@ def use_cache(no_cache: bool) -> bool:
 
 def load(dirs: Sequence[str], no_cache: bool = False) -> Collection:
     """Load the collections, turning an unusable folder into a usage error (exit 2)."""
-    from chrono.collection import CollectionError, load_collection
     from chrono.load import default_dirs
+    from chrono.pipeline import CollectionError, load_collection
 
     try:
         return load_collection(default_dirs(dirs), cache=use_cache(no_cache))
@@ -77,8 +77,8 @@ def load_selected(
     location: str | None,
 ) -> Collection:
     """Load the collections with only the events the filters keep (from the index if it can)."""
-    from chrono.collection import CollectionError, select_collection
     from chrono.load import default_dirs
+    from chrono.pipeline import CollectionError, select_collection
     from chrono.query import QueryError, make_filter
 
     try:

@@ -77,7 +77,7 @@ def _print_table(events: Sequence[Event], options: RenderOptions) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from chrono.citations import SourceList, marks_text
+    from chrono.render.citations import SourceList, marks_text
     from chrono.render.plain import source_lines
 
     console = Console()

@@ -1,6 +1,6 @@
 """Reading one collection folder: its registries, and its events from the files or the index.
 
-Shared by the full pipeline (`chrono.collection`) and the index answers (`chrono.index.answer`).
+Shared by the full pipeline (`chrono.pipeline`) and the index answers (`chrono.index.answer`).
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ import csv
 import io
 from collections.abc import Iterator, Sequence
 
-from chrono.citations import source_label
 from chrono.model import Event
+from chrono.render.citations import source_label
 from chrono.render.options import RenderOptions
 
 COLUMNS = (

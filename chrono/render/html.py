@@ -19,10 +19,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from chrono.citations import source_parts
 from chrono.dates import Point
 from chrono.model import Citation, Event
 from chrono.render.anchors import unique_ids
+from chrono.render.citations import source_parts
 from chrono.render.html_style import CSS
 from chrono.render.options import RenderOptions
 from chrono.render.svg import timeline_svg

@@ -34,9 +34,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from chrono.citations import source_label
 from chrono.dates import SECONDS_PER_DAY, DateError, EdtfDate, civil_from_seconds, parse_edtf
 from chrono.model import Event
+from chrono.render.citations import source_label
 from chrono.render.ics_lines import CRLF, date_value, datetime_value, fold, text, uid, uri
 from chrono.render.options import RenderOptions
 

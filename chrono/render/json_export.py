@@ -6,8 +6,8 @@ import json
 from collections.abc import Sequence
 
 from chrono import __version__
-from chrono.citations import number_sources
 from chrono.model import Event
+from chrono.render.citations import number_sources
 from chrono.render.options import RenderOptions
 from chrono.render.records import event_record, source_record
 

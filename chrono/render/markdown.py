@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from chrono.citations import source_parts
 from chrono.model import Citation, Event
+from chrono.render.citations import source_parts
 from chrono.render.options import RenderOptions
 from chrono.render.years import by_year
 

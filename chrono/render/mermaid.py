@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from chrono.citations import source_label
 from chrono.model import Citation, Event
+from chrono.render.citations import source_label
 from chrono.render.options import RenderOptions
 from chrono.render.years import by_year
 

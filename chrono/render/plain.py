@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from chrono.citations import SourceList, marks_text, source_label
 from chrono.model import Event
+from chrono.render.citations import SourceList, marks_text, source_label
 from chrono.render.options import RenderOptions
 
 

@@ -29,10 +29,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from chrono.citations import human_date
 from chrono.dates import EdtfDate, Point, civil_from_seconds
 from chrono.model import Citation, Event
 from chrono.render.anchors import unique_ids
+from chrono.render.citations import human_date
 from chrono.render.options import RenderOptions
 
 #: JavaScript dates reach ±8.64e15 ms from 1970; TimelineJS needs its cosmological scale beyond.

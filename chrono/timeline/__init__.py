@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from chrono.citations import SourceList, marks_text
 from chrono.model import Event
+from chrono.render.citations import SourceList, marks_text
 from chrono.render.options import RenderOptions
 from chrono.render.plain import source_lines
 from chrono.timeline.blocks import Entry
