@@ -110,7 +110,8 @@ class Batch:
     def _new_id(self, given: object, event: Event) -> str:
         base = _ID_UNSAFE.sub("-", str(given).casefold()).strip("-._") if given else ""
         if not base:
-            date = _ID_UNSAFE.sub("-", event.date.text.casefold()).strip("-")[:32]
+            days = "/".join(part.split("T")[0] for part in event.date.text.split("/"))
+            date = _ID_UNSAFE.sub("-", days.casefold()).strip("-")[:32]
             base = "-".join(p for p in (slug(event.title), date) if p) or "event"
         chosen, n = base, 1
         while chosen in self.ids:

@@ -45,9 +45,12 @@ def plan_import(
     plan = ImportPlan(len(drafted.drafts) + len(drafted.problems), errors=drafted.problems)
     citation = cite or {"title": os.path.basename(path)}
     known = collection.sources if collection else {}
+    by_fields = _bibliography_index(known, collection.ambiguous if collection else set())
     for draft in drafted.drafts:
-        draft.table.setdefault("sources", [dict(citation)])
+        if not draft.table.get("sources"):
+            draft.table["sources"] = [dict(citation)]
         _settle_refs(draft, drafted.bibliography, known, path, plan)
+        _cite_known(draft, by_fields)
         batch.offer(draft, plan)
     _validate(batch, collection, plan)
     plan.errors.sort(key=lambda p: p.line)
@@ -82,6 +85,37 @@ def _settle_refs(
         msg = f"source '{key}' {why} the collection's sources.toml; cited inline"
         if not any(p.code == "inline-source" and f"'{key}'" in p.message for p in plan.warnings):
             plan.warnings.append(Problem(path, draft.row, "inline-source", msg, "warning"))
+
+
+def _bibliography_index(
+    known: dict[str, Source], ambiguous: set[str]
+) -> dict[frozenset[tuple[str, Any]], str]:
+    """Bibliography entries by their fields; fields two keys share name neither."""
+    index: dict[frozenset[tuple[str, Any]], str] = {}
+    clashes = set()
+    for key, source in known.items():
+        fields = frozenset(_fields(source).items())
+        if key in ambiguous or fields in index:
+            clashes.add(fields)
+        index[fields] = key
+    return {k: v for k, v in index.items() if k not in clashes}
+
+
+def _cite_known(draft: Draft, by_fields: dict[frozenset[tuple[str, Any]], str]) -> None:
+    """An inline source whose fields are exactly a sources.toml entry's is cited by its key."""
+    from chrono.parse.schema import SOURCE_FIELDS
+
+    sources = draft.table.get("sources")
+    if not by_fields or not isinstance(sources, list):
+        return
+    for index, entry in enumerate(sources):
+        if not isinstance(entry, dict) or "ref" in entry:
+            continue
+        fields = frozenset((k, v) for k, v in entry.items() if k in SOURCE_FIELDS)
+        key = by_fields.get(fields)
+        if key is not None:
+            rest = {k: v for k, v in entry.items() if k not in SOURCE_FIELDS}
+            sources[index] = {"ref": key, **rest}
 
 
 def _fields(source: Source) -> dict[str, Any]:
