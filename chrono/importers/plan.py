@@ -21,6 +21,7 @@ from chrono.importers.toml_out import events_toml
 from chrono.model import Citation, Event, Problem
 from chrono.parse.fields import Collector
 from chrono.parse.quick import quick_event
+from chrono.parse.schema import EVENT_KEYS
 
 _ID_UNSAFE = re.compile(r"[^a-z0-9._-]+")
 _DRAFT_ID = "imported-draft"  # stands in until the row's id is chosen
@@ -105,7 +106,8 @@ class Batch:
             self.seen[key] = f"a duplicate of row {draft.row}"
         chosen = self._new_id(given, event)
         event = dataclasses.replace(event, id=chosen)
-        self.accepted.append(_Accepted(draft.row, {"id": chosen, **table}, event))
+        ordered = {k: table[k] for k in EVENT_KEYS if k in table and k != "id"}
+        self.accepted.append(_Accepted(draft.row, {"id": chosen, **ordered}, event))
 
     def _new_id(self, given: object, event: Event) -> str:
         base = _ID_UNSAFE.sub("-", str(given).casefold()).strip("-._") if given else ""
