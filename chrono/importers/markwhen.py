@@ -59,7 +59,8 @@ def read(text: str, path: str, options: ReadOptions) -> Drafted:
             continue
         block = _BLOCK.match(line)
         if block:
-            current = _flush(current, dates, drafted, path)
+            _flush(current, dates, drafted, path)
+            current = None
             _enter(blocks, block[1].casefold(), _strip_comment(block[2]), older)
             continue
         event = _event_line(line)
@@ -67,7 +68,7 @@ def read(text: str, path: str, options: ReadOptions) -> Drafted:
             if current is not None:
                 current.body.append(line.strip())
             continue
-        current = _flush(current, dates, drafted, path)
+        _flush(current, dates, drafted, path)
         current = _Event(number + 1, event[0], event[1], blocks=tuple(n for _, n in blocks if n))
     _flush(current, dates, drafted, path)
     return drafted
@@ -120,18 +121,17 @@ def _looks_dated(span: str) -> bool:
 
 def _flush(event: _Event | None, dates: Dates, drafted: Drafted, path: str) -> None:
     if event is None:
-        return None
+        return
     try:
         span = dates.parse_range(event.span)
     except CellDateError as err:
         drafted.refuse(path, event.line, "bad-date", str(err))
-        return None
+        return
     table = event_table(event)
     if table.get("id"):
         dates.by_id[table["id"]] = span
     table["date"] = span.edtf
     drafted.drafts.append(Draft(event.line, table))
-    return None
 
 
 def event_table(event: _Event) -> dict[str, Any]:

@@ -82,8 +82,8 @@ class Dates:
             return _calendar_span(text)
         iso = iso_datetime(text) if "T" in text else None
         if iso is not None:
-            day = dt.date.fromisoformat(iso[:10])
-            return Span(iso, day, day + dt.timedelta(days=1))
+            first_day = dt.date.fromisoformat(iso[:10])
+            return Span(iso, first_day, first_day + dt.timedelta(days=1))
         human = _HUMAN.fullmatch(text)
         if human is None:
             return None
@@ -91,6 +91,8 @@ class Dates:
         month, day = (second, first) if self.day_first and second else (first, second)
         if first and second is None:  # m/yyyy
             month, day = first, None
+        if month and not 1 <= int(month) <= 12:
+            return None
         edtf = (
             f"{int(year):04d}"
             + (f"-{int(month):02d}" if month else "")
