@@ -42,7 +42,9 @@ def plan_import(
         return ImportPlan(0, errors=[Problem(path, err.line, err.code, str(err))])
     existing = collection.events if collection else []
     batch = Batch(path, existing)
-    plan = ImportPlan(len(drafted.drafts) + len(drafted.problems), errors=drafted.problems)
+    plan = ImportPlan(len(drafted.drafts) + len({p.line for p in drafted.problems}))
+    plan.errors = [p for p in drafted.problems if p.severity == "error"]
+    plan.warnings = [p for p in drafted.problems if p.severity == "warning"]
     citation = cite or {"title": os.path.basename(path)}
     known = collection.sources if collection else {}
     by_fields = _bibliography_index(known, collection.ambiguous if collection else set())
