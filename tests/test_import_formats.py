@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from chrono.importers import IMPORT_FORMATS
+from chrono.importers.plan import ImportPlan
 from chrono.importers.rows import ReadOptions
 from chrono.importers.run import plan_import
+from chrono.load import RawFile
 from chrono.model import Event
+from chrono.parse import parse_event_file
 from chrono.pipeline import load_collection
 
 FIXTURES = Path(__file__).resolve().parent / "import_fixtures"
+
+
+def planned_events(plan: ImportPlan) -> list[Event]:
+    """The events as the planned files would give them back, prose and all."""
+    events: list[Event] = []
+    for planned in plan.files:
+        raw = RawFile(str(planned.path), "events", tomllib.loads(planned.text))
+        found, problems = parse_event_file(raw)
+        assert problems == []
+        events += found
+    return sorted(events, key=Event.sort_key)
 
 
 def imported(name: str, fmt: str, tmp_path: Path, **options: Any) -> tuple[dict[str, Event], Any]:
@@ -21,7 +36,7 @@ def imported(name: str, fmt: str, tmp_path: Path, **options: Any) -> tuple[dict[
     plan = plan_import(
         path.read_bytes(), str(path), IMPORT_FORMATS[fmt], ReadOptions(**options), None, tmp_path
     )
-    return {e.id: e for e in plan.events}, plan
+    return {e.id: e for e in planned_events(plan)}, plan
 
 
 def problems(plan: Any) -> list[str]:

@@ -18,6 +18,7 @@ from chrono.pipeline import load_collection
 from chrono.render import EXPORT_FORMATS
 from chrono.render.options import RenderOptions
 from tests.conftest import SAMPLE
+from tests.test_import_formats import planned_events
 from tests.test_timeline import collections
 
 PROPERTY = settings(
@@ -92,7 +93,7 @@ def _library_round_trip(events: list[Event], export: str, fmt: str, tmp_path: Pa
     text = "".join(EXPORT_FORMATS[export].chunks()(events, RenderOptions()))
     plan = plan_import(text.encode(), "export", IMPORT_FORMATS[fmt], ReadOptions(), None, tmp_path)
     assert plan.errors == [], plan.errors
-    return sorted(plan.events, key=Event.sort_key)
+    return planned_events(plan)
 
 
 @PROPERTY
