@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from chrono.cli import app
+from chrono.parse.schema import EVENT_KEYS
 from chrono.render import EXPORT_FORMATS, SHOW_FORMATS
 from tests.conftest import ROOT
 
@@ -51,6 +52,12 @@ def test_every_export_format_is_in_the_export_section(name: str) -> None:
 @pytest.mark.parametrize("name", sorted({*SHOW_FORMATS, "table"}))
 def test_every_show_format_is_in_the_show_section(name: str) -> None:
     assert re.search(rf"--format [a-z|]*\b{name}\b", _section("### `chrono show`"))
+
+
+def test_every_event_key_is_in_the_key_table_in_schema_order() -> None:
+    section = README[README.index("| key | type | meaning |") :]
+    rows = re.findall(r"^\| `\[*([a-z_]+)\]*` \|", section.split("\n\n")[0], re.MULTILINE)
+    assert rows == list(EVENT_KEYS)
 
 
 def test_readme_starts_with_the_two_commands() -> None:
