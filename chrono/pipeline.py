@@ -12,7 +12,8 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from chrono.index.sync import Parts, events_from_index, no_gc, parse_path, scan_folder
+from chrono.folder import Parts, no_gc, parse_path, scan_folder
+from chrono.index.sync import events_from_index
 from chrono.load import Stat
 from chrono.locate import place
 from chrono.model import Event

@@ -84,3 +84,37 @@ def test_no_private_name_is_imported_from_chrono(path: Path) -> None:
 def test_only_the_cli_uses_typer_or_rich(path: Path) -> None:
     roots = {module.split(".")[0] for module, _ in _imports(path)}
     assert not roots & {"typer", "rich", "click"}
+
+
+#: From the top down; a module may import its own layer and those below, never above.
+#: Modules not named here (new packages) are left out of this check until placed.
+LAYERS = [
+    ("chrono.cli",),
+    ("chrono.add",),
+    ("chrono.pipeline",),
+    ("chrono.index",),
+    ("chrono.folder",),
+    ("chrono.render", "chrono.timeline"),
+    ("chrono.validate", "chrono.merge", "chrono.query", "chrono.results", "chrono.locate"),
+    ("chrono.parse", "chrono.registry"),
+    ("chrono.load", "chrono.write"),
+    ("chrono.model", "chrono.dates"),
+]
+
+
+def _layer(module: str) -> int | None:
+    for number, prefixes in enumerate(LAYERS):
+        if any(module == p or module.startswith(p + ".") for p in prefixes):
+            return number
+    return None
+
+
+def test_imports_point_down_the_layers() -> None:
+    upward = []
+    for module, targets in _graph().items():
+        here = _layer(module)
+        for target in targets:
+            there = _layer(target)
+            if here is not None and there is not None and there < here:
+                upward.append(f"{module} -> {target}")
+    assert not upward
