@@ -125,9 +125,18 @@ def parse_toml(path: str, raw: bytes) -> tuple[dict[str, Any] | None, list[Probl
         ]
 
 
-def reader_name() -> str:
-    """Which TOML reader is in use ("rtoml" or "tomllib"); the index cache records it."""
-    return "rtoml" if _fast_loads() is not None else "tomllib"
+def reader_key() -> str:
+    """Every version that can change what a file parses to: the TOML readers in use and
+    their versions (tomllib's is Python's). The index cache is rebuilt when this changes."""
+    import platform
+
+    key = f"tomllib {platform.python_version()}"
+    fast = _fast_loads()
+    if fast is not None:
+        import rtoml
+
+        key += f"; rtoml {getattr(rtoml, '__version__', 'unknown')}"
+    return key
 
 
 @functools.cache
