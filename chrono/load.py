@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from chrono.model import Problem
+from chrono.toml_versions import needs_reference_reader, normalise_newlines
 
 Role = Literal["events", "actors", "sources"]
 
@@ -106,9 +107,9 @@ def parse_toml(path: str, raw: bytes) -> tuple[dict[str, Any] | None, list[Probl
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         return None, [Problem(path, line, "not-text", f"not UTF-8 text (byte {err.start})")]
-    text = text.removeprefix("\ufeff")  # a byte-order mark, as some editors write: not content
+    text = normalise_newlines(text.removeprefix("\ufeff"))  # a BOM, as some editors write
     fast = _fast_loads()
-    if fast is not None:
+    if fast is not None and not needs_reference_reader(text):  # one verdict: TOML 1.0's
         try:
             return fast(text), []
         except ValueError:
