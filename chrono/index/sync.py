@@ -6,26 +6,19 @@ reading the folder itself is `chrono.folder`'s job.
 
 from __future__ import annotations
 
-import pickle
 import sqlite3
 from typing import TYPE_CHECKING
 
 from chrono.folder import parse_path
+from chrono.index.rows import Damage
 from chrono.load import Stat
 from chrono.model import Event, Problem
 
 if TYPE_CHECKING:
     from chrono.index.store import Index
 
-#: What a damaged or foreign cache can raise while being read.
-CACHE_ERRORS = (
-    sqlite3.Error,
-    pickle.UnpicklingError,
-    EOFError,
-    AttributeError,
-    TypeError,
-    ImportError,
-)
+#: What a damaged, foreign or busy cache can raise while being read.
+CACHE_ERRORS = (sqlite3.Error, Damage)
 
 
 def cache_failed(folder: str, err: Exception) -> None:
