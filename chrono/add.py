@@ -17,6 +17,7 @@ from chrono.dates import DateError, parse_edtf
 from chrono.load import RawFile
 from chrono.model import Event, Problem, Source
 from chrono.parse import parse_event_file
+from chrono.parse.schema import EVENT_SCHEMA
 from chrono.pipeline import Collection
 from chrono.validate import Context, validate
 
@@ -80,11 +81,8 @@ def plan_add(new: NewEvent, collection: Collection, root: str) -> Plan:
         raise AddError(f"id '{event_id}' may use only a-z, 0-9, '.', '_' and '-'")
     if len(event_id) > MAX_ID:
         raise AddError(f"id is {len(event_id)} characters long; at most {MAX_ID} fit a file name")
-    table: dict[str, Any] = {"id": event_id, "date": date, "date_text": date_text}
-    table |= {"title": new.title, "summary": new.summary, "actors": list(new.actors)}
-    table |= {"location": new.location, "tags": list(new.tags), "status": new.status}
-    table["sources"] = [citation]
-    table = {k: v for k, v in table.items() if v not in (None, [], "")}
+    resolved = {"id": event_id, "date": date, "date_text": date_text, "sources": [citation]}
+    table = _table(new, resolved)
     path = Path(root) / _year_folder(date) / f"{event_id}.toml"
     return _checked(path, _dumps(table), collection, root)
 
@@ -101,6 +99,16 @@ def _check_text(new: NewEvent) -> None:
                     flag = "--" + name.replace("_", "-")
                     flag = flag.removesuffix("s") if isinstance(value, tuple) else flag
                     raise AddError(f"{flag} is not valid UTF-8 text: {text!r}") from None
+
+
+def _table(new: NewEvent, resolved: dict[str, Any]) -> dict[str, Any]:
+    """The event's keys in schema order: `resolved` values, else as given; empty ones left out."""
+    table: dict[str, Any] = {}
+    for key in EVENT_SCHEMA:
+        value = resolved[key.name] if key.name in resolved else getattr(new, key.name)
+        if value not in (None, (), [], ""):
+            table[key.name] = list(value) if key.kind == "texts" else value
+    return table
 
 
 def _checked(path: Path, text: str, collection: Collection, root: str) -> Plan:
