@@ -6,6 +6,7 @@ print the same lines, and never a traceback.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -50,3 +51,55 @@ def test_an_event_refused_while_parsing_still_holds_its_id(
     result = invoke("show", "--events", "events", "--format", "json", *extra)
     assert result.stdout.strip() == "[]"  # sound.toml's "talks" is refused too
     assert "duplicate id 'talks'" in result.stderr
+
+
+# Cases git cannot hold: built here, checked like the corpus (uncached, cold, warm).
+
+
+def built_case(invoke: Any, root: Path, expected: list[str]) -> None:
+    for extra in (("--no-cache",), (), ()):
+        result = run_check(invoke, *extra)
+        assert "Traceback" not in result.output
+        assert result.stdout.splitlines() == expected, extra
+
+
+@pytest.fixture
+def events(case_dir: Path) -> Path:
+    root = case_dir / "events"
+    root.mkdir()
+    shutil.copy(CORPUS / "one-run-every-problem" / "events" / "sources.toml", root)
+    return root
+
+
+def test_a_dangling_link_is_reported(invoke: Any, events: Path) -> None:
+    (events / "gone.toml").symlink_to("moved-away.toml")
+    built_case(
+        invoke,
+        events,
+        [
+            "events/gone.toml:1: warning[not-a-file]: a link to 'moved-away.toml', which "
+            "does not exist; skipped"
+        ],
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize("name", ["x.toml", "actors.toml", "2016/y.toml"])
+def test_a_fifo_is_reported_not_read(invoke: Any, events: Path, name: str) -> None:
+    (events / name).parent.mkdir(exist_ok=True)
+    os.mkfifo(events / name)
+    message = "not a regular file (a FIFO); skipped"
+    built_case(invoke, events, [f"events/{name}:1: warning[not-a-file]: {message}"])
+
+
+def test_a_newline_in_a_file_name_stays_on_one_line(invoke: Any, events: Path) -> None:
+    (events / "two\nlines.toml").write_text('date = "2016"\n', encoding="utf-8")
+    built_case(
+        invoke,
+        events,
+        [
+            "events/two\\nlines.toml:1: error[missing-field]: event has no 'title' (required)",
+            "events/two\\nlines.toml:1: error[no-source]: event cites no source: add a "
+            "[[sources]] table",
+        ],
+    )
