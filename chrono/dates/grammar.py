@@ -170,11 +170,12 @@ def _year(token: str) -> int:
         if token == "-0000":
             raise DateError("-0000 is not EDTF: year zero is written 0000")
         return int(token)
-    if token.startswith("-"):
-        raise DateError(f"X digits in a negative year ({token}) are not supported")
-    if re.fullmatch(r"\d{3}X|\d\dXX", token, re.ASCII) is None:
+    digits = token.removeprefix("-")
+    if re.fullmatch(r"\d{3}X|\d\dXX", digits, re.ASCII) is None:
         raise DateError(f"{_LEVEL2}: {token} has X digits other than the last one or two")
-    return int(token.replace("X", "0"))
+    if token.startswith("-"):  # -201X is -2019 to -2010: the block starts at its far end
+        return -int(digits.replace("X", "9"))
+    return int(digits.replace("X", "0"))
 
 
 def _long_year(token: str, date: str) -> Fields:
@@ -214,7 +215,7 @@ def _month_and_day(
         return Fields(year=year, precision="season", text="", season=month)
     if 21 <= month <= 24:
         raise DateError(f"a season has no day: {date}")
-    if 25 <= month <= 41:
+    if 25 <= month <= 41 and day_token is None:
         raise DateError(f"{_LEVEL2}: season {month} in {date} (level 1 seasons are 21–24)")
     if not 1 <= month <= 12:
         raise DateError(f"month {month_token} does not exist in {date} (01–12; seasons 21–24)")
