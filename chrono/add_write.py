@@ -49,7 +49,8 @@ def write_new_event(
                 raise WriteRefused(taken)
             path.parent.mkdir(parents=True, exist_ok=True)
             inside(path.parent, root)  # a link may have appeared where the folder was missing
-            clean_stale_temps(path.parent)
+            for folder in year_folders(root):
+                clean_stale_temps(folder)
             atomic_write(path, text)
     except Timeout:
         raise WriteRefused(
@@ -67,6 +68,15 @@ def inside(folder: Path, root: str) -> None:
             f"{folder} leads outside the collection (to {real}); chrono writes only inside "
             f"{real_root}"
         )
+
+
+def year_folders(root: str) -> list[Path]:
+    """The folders `chrono add` writes into: the collection's own subfolders (not links)."""
+    try:
+        with os.scandir(root) as entries:
+            return [Path(e.path) for e in entries if e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return []
 
 
 def clean_stale_temps(folder: Path, now: float | None = None) -> list[str]:

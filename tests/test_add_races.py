@@ -89,12 +89,17 @@ def test_stale_temp_files_of_a_killed_add_are_cleaned(invoke: Any, root: Path) -
     os.utime(stale, (hour_ago, hour_ago))
     fresh = year / ".busy.toml.a8d0mm1z.tmp"  # another writer's, still being written
     fresh.write_text("being written")
+    other_year = root / "1999"
+    other_year.mkdir()
+    elsewhere = other_year / ".old.toml.00000000.tmp"  # killed in another year's folder
+    elsewhere.write_text("half an event")
+    os.utime(elsewhere, (hour_ago, hour_ago))
     mine = year / ".notes.tmp"  # not chrono's pattern: never touched
     mine.write_text("a user's file")
     os.utime(mine, (hour_ago, hour_ago))
     result = add(invoke, root, "--date", "2016-04-27", "--title", "New")
     assert result.exit_code == 0, result.output
-    assert not stale.exists()
+    assert not stale.exists() and not elsewhere.exists()
     assert fresh.exists() and mine.exists()
 
 
