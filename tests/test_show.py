@@ -88,7 +88,7 @@ def test_csv_round_trips(invoke: Any, root: Path) -> None:
     result = invoke("show", "--events", str(root), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [r["id"] for r in rows] == ["russia", "guards", "trip", "later"]
-    assert rows[3]["actors"] == "Iran; Russia"
+    assert json.loads(rows[3]["actors"]) == ["Iran", "Russia"]
 
 
 def test_broken_events_are_skipped_with_a_warning(

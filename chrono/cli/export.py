@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import sys
 from typing import Annotated
 
 import typer
 
+from chrono.cli import terminal
 from chrono.cli.app import app
 from chrono.cli.common import (
     ActorOpt,
@@ -60,7 +60,7 @@ def export(
     chosen = collection.events
     pieces = fmt.chunks()(chosen, RenderOptions(title=title, registry=collection.registry))
     if output is None:
-        sys.stdout.writelines(pieces)
+        terminal.write(pieces, escape=terminal.stdout_is_terminal())
         return
     write_output(output, pieces, force)
-    typer.echo(f"wrote {len(chosen)} events to {output}", err=True)
+    terminal.err(f"wrote {len(chosen)} events to {output}")

@@ -1,9 +1,21 @@
-"""CSV: one row per event, a header row, lists joined with ``; ``."""
+"""CSV: one row per event, a header row; list cells hold JSON arrays.
+
+Two rules make the file safe and lossless:
+
+- **Lists as JSON.** Titles and quotes contain "; " themselves, so joining with it cannot
+  be undone. Every list cell (actors, tags, sources, quotes, urls) is a JSON array of
+  strings (``[]`` when empty): ``json.loads`` gives the items back exactly.
+- **No formulas.** A spreadsheet runs a cell beginning with ``=``, ``+``, ``-`` or ``@``
+  (``=HYPERLINK(...)``), and some read a leading tab or CR the same way. Such a cell gets a
+  leading ``'`` (the OWASP rule for CSV injection); a reader of the text strips it. This
+  applies to every cell, the EDTF date too (``'-1985`` is 1986 BCE).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterator, Sequence
 
 from chrono.model import Event
@@ -14,6 +26,17 @@ COLUMNS = (
     "id", "date", "display_date", "title", "summary", "actors", "tags",
     "location", "status", "date_text", "sources", "quotes", "urls",
 )  # fmt: skip
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(cell: str) -> str:
+    """The cell as a spreadsheet shows it and never runs it."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def json_list(items: Sequence[str]) -> str:
+    """A list cell that splits back exactly."""
+    return json.dumps(list(items), ensure_ascii=False)
 
 
 def render(events: Sequence[Event], options: RenderOptions) -> str:
@@ -26,7 +49,7 @@ def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.writer(out)
     for row in (COLUMNS, *(_row(e) for e in events)):
-        writer.writerow(row)
+        writer.writerow([neutral(cell) for cell in row])
         yield out.getvalue()
         out.seek(0)
         out.truncate()
@@ -40,12 +63,12 @@ def _row(event: Event) -> list[str]:
         event.date.human(),
         event.title,
         event.summary or "",
-        "; ".join(event.actors),
-        "; ".join(event.tags),
+        json_list(event.actors),
+        json_list(event.tags),
         event.location or "",
         event.status or "",
         event.date_text or "",
-        "; ".join(dict.fromkeys(source_label(c.source) for c in cites)),  # each source once
-        "; ".join(f"“{c.quote}”" for c in cites if c.quote),
-        "; ".join(c.source.url for c in cites if c.source.url),
+        json_list(list(dict.fromkeys(source_label(c.source) for c in cites))),  # each once
+        json_list([c.quote for c in cites if c.quote]),
+        json_list([c.source.url for c in cites if c.source.url]),
     ]
