@@ -39,3 +39,78 @@ def test_html_lede_names_real_years(invoke: Any, open_start: Path) -> None:
     result = invoke("export", "--events", str(open_start), "--format", "html")
     assert "4 events, 1961–2016." in result.stdout
     assert "Until" not in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_a_place_ending_in_a_period_gets_no_second_one(
+    invoke: Any, make_collection: MakeCollection, fmt: str
+) -> None:
+    body = event_toml(location='"Washington, D.C."', status='"planned"')
+    root = make_collection({"sources.toml": SOURCES, "a.toml": body})
+    result = invoke("export", "--events", str(root), "--format", fmt)
+    assert "D.C.." not in result.stdout
+    assert "Washington, D.C. Status: planned." in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [("x.html", "<!doctype html>"), ("x.ics", "BEGIN:VCALENDAR"), ("x.mmd", "timeline"),
+     ("x.json", '{\n  "format": "chrono-export"'), ("x.md", "# Chronology"), ("x.HTM", "<!doctype")],
+)  # fmt: skip
+def test_export_infers_the_format_from_the_extension(
+    invoke: Any, open_start: Path, tmp_path: Path, name: str, start: str
+) -> None:
+    target = tmp_path / name
+    result = invoke("export", "--events", str(open_start), "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert target.read_text().startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--format", "html", "-o", "x.md"), "--format html writes .html files, not 'x.md'"),
+        (("-o", "x.txt"), "cannot tell the format from '.txt'"),
+        (("--format", "csv", "-o", "x.json"), "--format csv writes .csv files"),
+    ],
+)
+def test_export_refuses_a_format_the_file_name_contradicts(
+    invoke: Any, open_start: Path, tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    args = tuple(str(tmp_path / a) if a.startswith("x.") else a for a in args)
+    result = invoke("export", "--events", str(open_start), *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert list(tmp_path.glob("x.*")) == []
+
+
+def test_export_timelinejs_may_write_json_files(
+    invoke: Any, open_start: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "t.json"
+    result = invoke("export", "--events", str(open_start), "-f", "timelinejs", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert '"events"' in target.read_text() and "chrono-export" not in target.read_text()
+
+
+def test_ics_says_how_many_events_it_really_holds(
+    invoke: Any, make_collection: MakeCollection, tmp_path: Path
+) -> None:
+    root = make_collection(
+        {
+            "sources.toml": SOURCES,
+            "a.toml": event_toml(),
+            "bce.toml": event_toml(date='"-0043"'),
+            "far.toml": event_toml(date='"Y170000002"'),
+        }
+    )
+    target = tmp_path / "x.ics"
+    result = invoke("export", "--events", str(root), "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert target.read_text().count("BEGIN:VEVENT") == 1
+    assert "2 of 3 events cannot be written as ics and are only named in it (bce, far)" in (
+        result.stderr
+    )
+    assert "wrote 1 event to" in result.stderr
+    piped = invoke("export", "--events", str(root), "--format", "ics")
+    assert "2 of 3 events cannot be written as ics" in piped.stderr

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from typing import Annotated
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,7 +19,6 @@ from chrono.cli.common import (
     SearchOpt,
     TagOpt,
     ToOpt,
-    choice,
     fail,
     load_selected,
     warn_skipped,
@@ -26,10 +26,14 @@ from chrono.cli.common import (
 )
 from chrono.render import EXPORT_FORMATS
 
+if TYPE_CHECKING:
+    from chrono.model import Event
+    from chrono.render import Format
+
 
 @app.command()
 def export(
-    output_format: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "markdown",
+    output_format: Annotated[str | None, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}. Default: from the --output extension, else markdown.")] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")] = False,
     title: Annotated[str, typer.Option(help="Title of the document.")] = "Chronology",
@@ -46,13 +50,16 @@ def export(
 
     \b
     Examples:
-      chrono export --format markdown -o timeline.md
+      chrono export -o timeline.html          (the format follows the extension)
       chrono export --format json --actor Iran
     """
+    from chrono.render.infer import FormatChoiceError, export_format
     from chrono.render.options import RenderOptions
 
-    fmt = choice(output_format, EXPORT_FORMATS)
-    assert fmt is not None
+    try:
+        fmt = export_format(output_format, output)
+    except FormatChoiceError as err:
+        fail(str(err), 2)
     if output and os.path.exists(output) and not force:
         fail(f"{output} already exists; use --force to overwrite it", 1)
     collection = load_selected(events, no_cache, actor, tag, since, until, search, location)
@@ -61,6 +68,20 @@ def export(
     pieces = fmt.chunks()(chosen, RenderOptions(title=title, registry=collection.registry))
     if output is None:
         terminal.write(pieces, escape=terminal.stdout_is_terminal())
-        return
-    write_output(output, pieces, force)
-    terminal.err(f"wrote {len(chosen)} events to {output}")
+    else:
+        write_output(output, pieces, force)
+    _report(fmt, chosen, output)
+
+
+def _report(fmt: Format, chosen: Sequence[Event], output: str | None) -> None:
+    """Say how many events the output really holds: some formats cannot hold every date."""
+    missing = fmt.left_out(chosen)
+    if missing:
+        names = ", ".join(e.id for e in missing[:5]) + (", ..." if len(missing) > 5 else "")
+        terminal.err(
+            f"chrono: warning: {len(missing)} of {len(chosen)} events cannot be written as "
+            f"{fmt.name} and are only named in it ({names})"
+        )
+    if output is not None:
+        held = len(chosen) - len(missing)
+        terminal.err(f"wrote {held} event{'' if held == 1 else 's'} to {output}")

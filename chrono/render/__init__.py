@@ -37,6 +37,15 @@ class Format:
             return pieces
         return lambda events, options: iter([module.render(events, options)])
 
+    def left_out(self, events: Sequence[Event]) -> list[Event]:
+        """The events this format cannot hold (its module's `left_out`; none by default), so
+        that the command can say how many it really wrote."""
+        module = importlib.import_module(self.module)
+        if hasattr(module, "left_out"):
+            found: list[Event] = module.left_out(events)
+            return found
+        return []
+
 
 def _formats(*formats: Format) -> dict[str, Format]:
     return {f.name: f for f in formats}

@@ -25,6 +25,7 @@ from chrono.render.anchors import unique_ids
 from chrono.render.citations import source_parts
 from chrono.render.html_style import CSS
 from chrono.render.options import RenderOptions
+from chrono.render.prose import sentences
 from chrono.render.svg import timeline_svg
 from chrono.render.years import by_year
 
@@ -191,7 +192,7 @@ def _meta(event: Event) -> str:
         facts.append(f"Status: {text(event.status)}")
     if event.tags:
         facts.append("Tags: " + ", ".join(text(t) for t in event.tags))
-    return ". ".join(facts) + "." if facts else ""
+    return sentences(facts)
 
 
 def note_html(number: int, citation: Citation, event: Event) -> str:
