@@ -9,6 +9,9 @@ Two rules make the file safe and lossless:
   (``=HYPERLINK(...)``), and some read a leading tab or CR the same way. Such a cell gets a
   leading ``'`` (the OWASP rule for CSV injection); a reader of the text strips it. This
   applies to every cell, the EDTF date too (``'-1985`` is 1986 BCE).
+
+The columns are the schema's keys in order, each followed by what is derived from it:
+``display_date`` after ``date``, ``quotes`` and ``urls`` after ``sources``.
 """
 
 from __future__ import annotations
@@ -17,15 +20,16 @@ import csv
 import io
 import json
 from collections.abc import Iterator, Sequence
+from typing import cast
 
-from chrono.model import Event
+from chrono.model import Citation, Event
+from chrono.parse.schema import EVENT_SCHEMA
 from chrono.render.citations import source_label
+from chrono.render.facts import event_fields
 from chrono.render.options import RenderOptions
 
-COLUMNS = (
-    "id", "date", "display_date", "title", "summary", "actors", "tags",
-    "location", "status", "date_text", "sources", "quotes", "urls",
-)  # fmt: skip
+_AFTER = {"date": ("display_date",), "sources": ("quotes", "urls")}
+COLUMNS = tuple(c for key in EVENT_SCHEMA for c in (key.name, *_AFTER.get(key.name, ())))
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -56,18 +60,22 @@ def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
 
 
 def _row(event: Event) -> list[str]:
-    cites = event.citations
+    row: list[str] = []
+    for key, value in event_fields(event):
+        if key.kind == "date":
+            row += [event.date.text, event.date.human()]
+        elif key.kind == "citations":
+            row += _citation_cells(event.citations)
+        elif key.kind == "texts":
+            row.append(json_list(cast("tuple[str, ...]", value)))
+        else:
+            row.append(cast("str | None", value) or "")
+    return row
+
+
+def _citation_cells(cites: tuple[Citation, ...]) -> list[str]:
+    """Sources (each once), quotes and URLs."""
     return [
-        event.id,
-        event.date.text,
-        event.date.human(),
-        event.title,
-        event.summary or "",
-        json_list(event.actors),
-        json_list(event.tags),
-        event.location or "",
-        event.status or "",
-        event.date_text or "",
         json_list(list(dict.fromkeys(source_label(c.source) for c in cites))),  # each once
         json_list([c.quote for c in cites if c.quote]),
         json_list([c.source.url for c in cites if c.source.url]),
