@@ -114,3 +114,112 @@ def test_ics_says_how_many_events_it_really_holds(
     assert "wrote 1 event to" in result.stderr
     piped = invoke("export", "--events", str(root), "--format", "ics")
     assert "2 of 3 events cannot be written as ics" in piped.stderr
+
+
+MOON_ACTORS = """
+[armstrong]
+name = "Neil Armstrong"
+aliases = ["Armstrong", "Neil"]
+[jfk]
+name = "John F. Kennedy"
+aliases = ["JFK", "Kennedy"]
+[houston]
+name = "Mission Control"
+aliases = ["Houston"]
+"""
+
+
+@pytest.fixture
+def moon(make_collection: MakeCollection) -> Path:
+    return make_collection(
+        {
+            "sources.toml": SOURCES,
+            "actors.toml": MOON_ACTORS,
+            "speech.toml": event_toml("Moon speech", '"1961-05-25"', actors='["JFK"]'),
+            "landing.toml": event_toml(
+                "Landing", '"1969-07-20"', actors='["Houston", "Armstrong", "Neil"]',
+                status='"occurred"',
+            ),
+            "plan.toml": event_toml("Return", '"1972"', status='"planned"'),
+            "doubt.toml": event_toml("Doubt", '"1970"', status='"disputed"'),
+        }
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["plain", "csv", "markdown"])
+def test_actors_print_by_their_canonical_names(invoke: Any, moon: Path, fmt: str) -> None:
+    result = invoke("show", "--events", str(moon), "--format", fmt)
+    assert "John F. Kennedy" in result.stdout and "Mission Control" in result.stdout
+    assert "JFK" not in result.stdout and "Houston" not in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "ics", "timelinejs", "csv"])
+def test_exports_name_actors_canonically(invoke: Any, moon: Path, fmt: str) -> None:
+    result = invoke("export", "--events", str(moon), "--format", fmt)
+    assert "John F. Kennedy" in result.stdout
+    assert "JFK" not in result.stdout
+
+
+@pytest.mark.parametrize("command", ["show", "export"])
+def test_json_gives_canonical_names_and_the_names_as_written(
+    invoke: Any, moon: Path, command: str
+) -> None:
+    result = invoke(command, "--events", str(moon), "--format", "json")
+    data = json.loads(result.stdout)
+    events = {e["id"]: e for e in (data if command == "show" else data["events"])}
+    landing = events["landing"]
+    assert landing["actors"] == ["Mission Control", "Neil Armstrong"]  # two aliases, one actor
+    assert landing["actors_as_written"] == ["Houston", "Armstrong", "Neil"]
+
+
+def test_search_finds_an_actor_named_through_an_alias(invoke: Any, moon: Path) -> None:
+    for cache in ([], ["--no-cache"]):
+        result = invoke(
+            "show", "--events", str(moon), "--format", "json", "--search", "Neil Arm", *cache
+        )
+        assert [e["id"] for e in json.loads(result.stdout)] == ["landing"]
+        result = invoke(
+            "show", "--events", str(moon), "--format", "json", "--search", "kennedy", *cache
+        )
+        assert [e["id"] for e in json.loads(result.stdout)] == ["speech"]
+
+
+def ids_of(invoke: Any, root: Path, *args: str) -> list[str]:
+    result = invoke("show", "--events", str(root), "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return [e["id"] for e in json.loads(result.stdout)]
+
+
+def test_status_limit_and_reverse(invoke: Any, moon: Path) -> None:
+    assert ids_of(invoke, moon) == ["speech", "landing", "doubt", "plan"]
+    assert ids_of(invoke, moon, "--status", "planned") == ["plan"]
+    assert ids_of(invoke, moon, "--status", "PLANNED", "--status", "disputed") == ["doubt", "plan"]
+    assert ids_of(invoke, moon, "--reverse") == ["plan", "doubt", "landing", "speech"]
+    assert ids_of(invoke, moon, "-n", "2") == ["speech", "landing"]
+    assert ids_of(invoke, moon, "--reverse", "--limit", "1") == ["plan"]
+    assert ids_of(invoke, moon, "-n", "0") == []
+
+
+@pytest.mark.parametrize("command", ["export", "timeline"])
+def test_limit_and_reverse_reach_every_selecting_command(
+    invoke: Any, moon: Path, command: str
+) -> None:
+    result = invoke(command, "--events", str(moon), "--reverse", "-n", "1", "--status", "planned")
+    assert result.exit_code == 0, result.output
+    assert "Return" in result.stdout and "Landing" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--status", "plannd"), "--status 'plannd' is not one of occurred, reported, planned"),
+        (("--status", "plannd"), "did you mean 'planned'?"),
+        (("-n", "-1"), "--limit must be 0 or more, not -1"),
+    ],
+)
+def test_bad_status_or_limit_is_a_usage_error(
+    invoke: Any, moon: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = invoke("show", "--events", str(moon), *args)
+    assert result.exit_code == 2
+    assert message in result.stderr

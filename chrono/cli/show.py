@@ -64,6 +64,7 @@ def _print_table(events: Sequence[Event], options: RenderOptions) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from chrono.render.actors import with_canonical_actors
     from chrono.render.citations import SourceList, marks_text
     from chrono.render.plain import source_lines
 
@@ -71,6 +72,7 @@ def _print_table(events: Sequence[Event], options: RenderOptions) -> None:
     if not events:
         terminal.out("No events match.")
         return
+    events = with_canonical_actors(events, options.registry)
     numbered = SourceList()
     table = Table(show_lines=False, header_style="bold")
     table.add_column("Date", no_wrap=True)

@@ -52,14 +52,25 @@ class Format:
     module: str
     streams: bool = False  # the module is a StreamingModule
     partial: bool = False  # the module is a PartialModule
+    #: The module shows actors both as written and canonical (JSON); the others are given
+    #: events whose actors already carry the registry's canonical names.
+    both_names: bool = False
 
     def chunks(self) -> Chunks:
         """The output in pieces, for writing as it is made."""
         module = importlib.import_module(self.module)
         if self.streams:
-            return cast(StreamingModule, module).chunks
-        whole = cast(FormatModule, module).render
-        return lambda events, options: iter([whole(events, options)])
+            pieces: Chunks = cast(StreamingModule, module).chunks
+        else:
+            whole = cast(FormatModule, module).render
+            pieces = lambda events, options: iter([whole(events, options)])  # noqa: E731
+        if self.both_names:
+            return pieces
+        from chrono.render.actors import with_canonical_actors
+
+        return lambda events, options: pieces(
+            with_canonical_actors(events, options.registry), options
+        )
 
     def left_out(self, events: Sequence[Event]) -> list[Event]:
         """The events this format cannot hold (its module's `left_out`; none by default), so
@@ -82,7 +93,13 @@ SHOW_FORMATS = _formats(
         "chrono.render.plain",
         streams=True,
     ),
-    Format("json", "json", "a JSON list of event objects", "chrono.render.json_events"),
+    Format(
+        "json",
+        "json",
+        "a JSON list of event objects",
+        "chrono.render.json_events",
+        both_names=True,
+    ),
     Format(
         "csv", "csv", "one row per event, with a header row", "chrono.render.csv_rows", streams=True
     ),
@@ -104,7 +121,13 @@ EXPORT_FORMATS = _formats(
         "chrono.render.markdown",
         streams=True,
     ),
-    Format("json", "json", "events and resolved sources, versioned", "chrono.render.json_export"),
+    Format(
+        "json",
+        "json",
+        "events and resolved sources, versioned",
+        "chrono.render.json_export",
+        both_names=True,
+    ),
     Format(
         "csv",
         "csv",
