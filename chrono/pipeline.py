@@ -92,7 +92,7 @@ def _thinner(slim: bool, keep: Filter | None, registry: Registry) -> Thinner | N
     if keep is None:
         return None
     names = actor_terms(registry, keep.actors) if keep.actors else None
-    return lambda events: [e if matches(e, keep, names) else e.slim() for e in events]
+    return lambda events: [e if matches(e, keep, names, registry) else e.slim() for e in events]
 
 
 def _load_folder(
