@@ -23,7 +23,20 @@ from measure import run_once
 
 HERE = Path(__file__).resolve().parent
 READ_ONLY = "import csv, sys\nwith open(sys.argv[1], newline='', encoding='utf-8') as f:\n    sum(1 for _ in csv.reader(f))\n"
-WORDS = "talks arms deal delivery missile jets tanks visit minister meeting report sanctions".split()
+WORDS = [
+    "talks",
+    "arms",
+    "deal",
+    "delivery",
+    "missile",
+    "jets",
+    "tanks",
+    "visit",
+    "minister",
+    "meeting",
+    "report",
+    "sanctions",
+]
 ACTORS = ["Iran", "Russia", "IRGC", "Hossein Dehghan", "Sergei Shoigu", "Quds Force"]
 
 
@@ -38,7 +51,9 @@ def write_csv(path: Path, rows: int) -> None:
             title = " ".join(rng.choices(WORDS, k=6)).capitalize() + f" {n}"
             actors = "; ".join(rng.sample(ACTORS, rng.randint(1, 3)))
             summary = " ".join(rng.choices(WORDS, k=40))
-            writer.writerow([date, title, actors, rng.choice(WORDS), f"https://example.org/{n}", summary])
+            writer.writerow(
+                [date, title, actors, rng.choice(WORDS), f"https://example.org/{n}", summary]
+            )
 
 
 def timed(argv: list[str], runs: int, before: object = None) -> tuple[float, float]:
@@ -49,7 +64,9 @@ def timed(argv: list[str], runs: int, before: object = None) -> tuple[float, flo
             before()
         run = run_once(argv, dict(os.environ), str(HERE.parent))
         if run.exit_code != 0:
-            sys.exit(f"{argv[0]} failed ({run.exit_code}): {run.stderr.decode(errors='replace')[-500:]}")
+            sys.exit(
+                f"{argv[0]} failed ({run.exit_code}): {run.stderr.decode(errors='replace')[-500:]}"
+            )
         seconds.append(run.seconds)
         peaks.append(run.max_rss_kib / 1024)
     return statistics.median(seconds), max(peaks)
@@ -76,7 +93,9 @@ def main() -> None:
     base = timed(python, args.runs)
     full = timed(imports, args.runs, fresh)
     size = data.stat().st_size / 2**20
-    print(f"{args.rows:,} rows, {size:.1f} MiB CSV; median of {args.runs} runs, peak memory per process")
+    print(
+        f"{args.rows:,} rows, {size:.1f} MiB CSV; median of {args.runs} runs, peak memory per process"
+    )
     print(f"{'work':<38} {'time':>8} {'peak':>9}")
     print(f"{'Python csv module, read every row':<38} {base[0]:>7.2f}s {base[1]:>6.0f} MiB")
     print(f"{'chrono import --from csv --into DIR':<38} {full[0]:>7.2f}s {full[1]:>6.0f} MiB")

@@ -8,8 +8,11 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from chrono.cli import terminal
+
 if TYPE_CHECKING:
     from chrono.pipeline import Collection
+    from chrono.query import Filter
     from chrono.render import Format
 
 EventsOpt = Annotated[
@@ -19,34 +22,15 @@ EventsOpt = Annotated[
         help="Collection folder (repeatable; merged). Default: $CHRONO_EVENTS, else ./events.",
     ),
 ]  # fmt: skip
-ActorOpt = Annotated[
-    list[str],
-    typer.Option("--actor", "-a", help="Keep events of this actor or its members (repeatable)."),
-]
-TagOpt = Annotated[
-    list[str], typer.Option("--tag", "-t", help="Keep events with this tag (repeatable).")
-]
-FromOpt = Annotated[
-    str | None, typer.Option("--from", help="Keep events that may overlap this date or later.")
-]
-ToOpt = Annotated[
-    str | None, typer.Option("--to", help="Keep events that may overlap this date or earlier.")
-]
-SearchOpt = Annotated[
-    str | None, typer.Option("--search", "-s", help="Keep events mentioning this text.")
-]
 NoCacheOpt = Annotated[
     bool,
     typer.Option("--no-cache", help="Parse every file; neither read nor update the index cache."),
-]
-LocationOpt = Annotated[
-    str | None, typer.Option("--location", help="Keep events whose location contains this.")
 ]
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print `chrono: error: ...` to stderr and exit with `code`."""
-    typer.echo(f"chrono: error: {message}", err=True)
+    terminal.err(f"chrono: error: {message}")
     raise typer.Exit(code)
 
 
@@ -66,25 +50,14 @@ def load(dirs: Sequence[str], no_cache: bool = False) -> Collection:
         fail(str(err), 2)
 
 
-def load_selected(
-    dirs: Sequence[str],
-    no_cache: bool,
-    actors: Sequence[str],
-    tags: Sequence[str],
-    since: str | None,
-    until: str | None,
-    search: str | None,
-    location: str | None,
-) -> Collection:
-    """Load the collections with only the events the filters keep (from the index if it can)."""
+def load_selected(dirs: Sequence[str], no_cache: bool, flt: Filter) -> Collection:
+    """Load the collections with only the events `flt` keeps (from the index if it can)."""
     from chrono.load import default_dirs
     from chrono.pipeline import CollectionError, select_collection
-    from chrono.query import QueryError, make_filter
 
     try:
-        flt = make_filter(actors, tags, since, until, search, location)
         return select_collection(default_dirs(dirs), flt, cache=use_cache(no_cache))
-    except (CollectionError, QueryError) as err:
+    except CollectionError as err:
         fail(str(err), 2)
 
 
@@ -93,12 +66,12 @@ def warn_skipped(collection: Collection, actors: Sequence[str] = ()) -> None:
     still works), and about --actor names the registry does not know."""
     errors = collection.errors
     for problem in errors[:5]:
-        typer.echo(f"chrono: warning: {problem}", err=True)
+        terminal.err(f"chrono: warning: {problem}")
     if errors:
         more = f", {len(errors) - 5} not shown" if len(errors) > 5 else ""
         count = "1 error" if len(errors) == 1 else f"{len(errors)} errors"
         note = f"{count} in the data{more}; events with errors are left out; run `chrono check`"
-        typer.echo(f"chrono: warning: {note}", err=True)
+        terminal.err(f"chrono: warning: {note}")
     _unknown_actors(collection, actors)
 
 
@@ -113,7 +86,7 @@ def _unknown_actors(collection: Collection, actors: Sequence[str]) -> None:
             names = [n for a in registry.actors.values() for n in (a.name, *a.aliases)]
             hint = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
             tip = f"; did you mean '{hint[0]}'?" if hint else ""
-            typer.echo(f"chrono: warning: no actor '{name}' in actors.toml{tip}", err=True)
+            terminal.err(f"chrono: warning: no actor '{name}' in actors.toml{tip}")
 
 
 def choice(name: str, formats: dict[str, Format], extra: Sequence[str] = ()) -> Format | None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from chrono.cli import terminal
 from chrono.cli.app import app
 from chrono.cli.common import fail
 
@@ -67,7 +68,7 @@ def import_(
     elif plan.files:
         try:
             for path in write_plan(plan):
-                typer.echo(_printable(str(path)))
+                terminal.out(_printable(str(path)))
         except ImportWriteError as err:
             fail(f"{err}; nothing was written")
         if add_actors:
@@ -119,18 +120,18 @@ def _cite(source: str, collection: Collection | None) -> dict[str, Any]:
 
 def _report(plan: ImportPlan, partial: bool) -> None:
     for problem in [*plan.errors, *plan.warnings, *plan.skipped]:
-        typer.echo(_printable(str(problem)), err=True)
+        terminal.err(_printable(str(problem)))
 
 
 def _show(plan: ImportPlan, add_actors: bool) -> None:
     for planned in plan.files:
-        typer.echo(f"# would write {_printable(str(planned.path))} ({_count(planned.count)})")
-        typer.echo(_printable(planned.text, keep_newlines=True), nl=False)
+        terminal.out(f"# would write {_printable(str(planned.path))} ({_count(planned.count)})")
+        terminal.out(_printable(planned.text, keep_newlines=True), nl=False)
     if add_actors and plan.unknown_actors:
         from chrono.importers.actors import actors_toml
 
-        typer.echo("# would add to actors.toml")
-        typer.echo(_printable(actors_toml(plan.unknown_actors), keep_newlines=True), nl=False)
+        terminal.out("# would add to actors.toml")
+        terminal.out(_printable(actors_toml(plan.unknown_actors), keep_newlines=True), nl=False)
 
 
 def _write_actors(plan: ImportPlan, target: Path, collection: Collection | None) -> None:
@@ -142,7 +143,7 @@ def _write_actors(plan: ImportPlan, target: Path, collection: Collection | None)
         path = add_actors(target, plan.unknown_actors)
     except ActorWriteError as err:
         fail(str(err))
-    typer.echo(_printable(str(path)))
+    terminal.out(_printable(str(path)))
 
 
 def _summary(plan: ImportPlan, writing: bool, partial: bool, registry: bool) -> None:
@@ -154,19 +155,17 @@ def _summary(plan: ImportPlan, writing: bool, partial: bool, registry: bool) -> 
     if plan.errors:
         rows = len({p.line for p in plan.errors})
         parts.append(f"{_count(rows, 'row')} refused")
-    typer.echo(f"chrono: {', '.join(parts)}", err=True)
+    terminal.err(f"chrono: {', '.join(parts)}")
     if plan.unknown_actors and registry:
         names = ", ".join(plan.unknown_actors[:8]) + (
             ", ..." if len(plan.unknown_actors) > 8 else ""
         )
-        typer.echo(
-            _printable(f"chrono: actors not in actors.toml: {names} (--add-actors drafts entries)"),
-            err=True,
+        terminal.err(
+            _printable(f"chrono: actors not in actors.toml: {names} (--add-actors drafts entries)")
         )
     if plan.errors and writing and not partial:
-        typer.echo(
-            "chrono: error: nothing was written; fix the rows above, or use --partial to import the others",
-            err=True,
+        terminal.err(
+            "chrono: error: nothing was written; fix the rows above, or use --partial to import the others"
         )
 
 

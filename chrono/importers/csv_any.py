@@ -123,7 +123,10 @@ def _export_sources(row: Mapping[str, str | None], sep: str) -> list[dict[str, A
     """The ``sources`` / ``urls`` / ``quotes`` columns of chrono's CSV export, paired up by
     position (the export writes one label per source, and a URL or quote where there is one)."""
     labels, urls = split(row.get("sources"), sep), split(row.get("urls"), sep)
-    quotes = [q.strip('“”"') for q in split(row.get("quotes"), sep)]
+    raw_quotes = row.get("quotes") or ""
+    quotes = split(raw_quotes, sep)
+    if not raw_quotes.startswith("["):  # older exports wrote each quote in “ ”
+        quotes = [q.strip('“”"') for q in quotes]
     entries = []
     for index, label in enumerate(labels):
         title, _, rest = label.partition(" <")

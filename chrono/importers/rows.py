@@ -124,11 +124,28 @@ def cell(record: Mapping[str, Any], name: str) -> str | None:
 
 
 def split_cell(value: str | None, sep: str) -> list[str]:
-    """A list cell's items, stripped, blanks dropped; the whole cell when `sep` is empty."""
+    """A list cell's items, stripped, blanks dropped: a JSON array of strings (as chrono's
+    CSV export writes lists), else the cell split on `sep` (the whole cell when it is empty)."""
     if not value:
         return []
+    if value.startswith("[") and value.endswith("]"):
+        items = _json_strings(value)
+        if items is not None:
+            return [item.strip() for item in items if item.strip()]
     parts = value.split(sep) if sep else [value]
     return [p.strip() for p in parts if p.strip()]
+
+
+def _json_strings(value: str) -> list[str] | None:
+    import json
+
+    try:
+        items = json.loads(value)
+    except ValueError:
+        return None
+    if isinstance(items, list) and all(isinstance(item, str) for item in items):
+        return items
+    return None
 
 
 def tidy(table: dict[str, Any]) -> dict[str, Any]:

@@ -23,8 +23,10 @@ from chrono.dates import Point
 from chrono.model import Citation, Event
 from chrono.render.anchors import unique_ids
 from chrono.render.citations import source_parts
+from chrono.render.facts import fact_texts
 from chrono.render.html_style import CSS
 from chrono.render.options import RenderOptions
+from chrono.render.prose import sentences
 from chrono.render.svg import timeline_svg
 from chrono.render.years import by_year
 
@@ -182,16 +184,7 @@ def text(value: str) -> str:
 
 
 def _meta(event: Event) -> str:
-    facts = []
-    if event.actors:
-        facts.append("Actors: " + ", ".join(text(a) for a in event.actors))
-    if event.location:
-        facts.append(f"Location: {text(event.location)}")
-    if event.status and event.status != "occurred":
-        facts.append(f"Status: {text(event.status)}")
-    if event.tags:
-        facts.append("Tags: " + ", ".join(text(t) for t in event.tags))
-    return ". ".join(facts) + "." if facts else ""
+    return sentences(fact_texts(event, text))
 
 
 def note_html(number: int, citation: Citation, event: Event) -> str:
