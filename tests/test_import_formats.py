@@ -7,11 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chrono.importers import IMPORT_FORMATS
 from chrono.importers.plan import ImportPlan
 from chrono.importers.rows import ReadOptions
 from chrono.importers.run import plan_import
+from chrono.importers.toml_out import event_toml
 from chrono.load import RawFile
 from chrono.model import Event
 from chrono.parse import parse_event_file
@@ -179,3 +182,36 @@ def test_done_when_acled_and_sheet_then_check_is_clean(invoke: Any, tmp_path: Pa
     collection = load_collection([str(folder)])
     assert collection.problems == []
     assert len(collection.events) == 7
+
+
+TEXT = st.text(alphabet=st.characters(blacklist_categories=["Cs"]))  # surrogates: see below
+VALUES = st.one_of(
+    TEXT,
+    st.lists(TEXT),
+    st.integers(),
+    st.booleans(),
+    st.floats(allow_nan=False, allow_infinity=False),
+)
+
+
+@given(st.dictionaries(TEXT.filter(lambda k: k != "sources"), VALUES, max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_the_toml_writer_writes_what_tomllib_reads_back(table: dict[str, Any]) -> None:
+    """The importers' own TOML writer: any text (control characters, quotes, DEL, any script)
+    and the other JSON values come back from tomllib as they went in."""
+    data = tomllib.loads(event_toml({**table, "sources": [table]}))
+    assert data == {"events": [{**table, "sources": [table]}]}
+
+
+def test_a_lone_surrogate_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "journal.json"
+    path.write_text(
+        '{"entries": [{"title": "bad \\ud800 text", "body": "", "date": "2016-04-27", "time": "09:00", "tags": []}]}',
+        encoding="utf-8",
+    )
+    plan = plan_import(
+        path.read_bytes(), str(path), IMPORT_FORMATS["jrnl"], ReadOptions(), None, tmp_path
+    )
+    assert problems(plan) == [
+        "1:bad-value:text holds a lone surrogate (\\ud800-\\udfff), which is not Unicode"
+    ]
