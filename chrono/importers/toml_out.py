@@ -15,7 +15,10 @@ import re
 from json.encoder import encode_basestring  # the C function, without dumps() around it
 from typing import Any
 
+from chrono.parse.schema import CITATION_KEYS, EVENT_KEYS
+
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
+_SCHEMA_KEYS = frozenset((*EVENT_KEYS, *CITATION_KEYS))
 
 
 def event_toml(table: dict[str, Any]) -> str:
@@ -29,8 +32,11 @@ def event_toml(table: dict[str, Any]) -> str:
 
 
 def _value(value: Any) -> str:
-    if isinstance(value, str):
+    kind = type(value)
+    if kind is str:
         return _string(value)
+    if kind is list and all(type(v) is str for v in value):
+        return "[" + ", ".join(map(_string, value)) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int) or (isinstance(value, float) and math.isfinite(value)):
@@ -43,6 +49,8 @@ def _value(value: Any) -> str:
 
 
 def _key(key: str) -> str:
+    if key in _SCHEMA_KEYS:
+        return key
     return key if _BARE.fullmatch(key) else _string(key)
 
 
