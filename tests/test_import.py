@@ -256,3 +256,18 @@ def test_every_import_format_has_a_readme_section() -> None:
         assert f"| `{name}` |" in section
         assert f"#### `{name}`" in section
         assert f"--from {name}" in section
+
+
+def test_a_failed_write_takes_back_the_files_it_made(invoke: Any, target: Path) -> None:
+    sheet = target.parent / "two-years.csv"
+    sheet.write_text(
+        "date,title,url\n2015,First,https://example.org/1\n2016,Second,https://example.org/2\n",
+        encoding="utf-8",
+    )
+    (target / "2016").write_text("not a folder\n", encoding="utf-8")
+    before = files_under(target)
+    result = invoke("import", str(sheet), "--from", "csv", "--into", str(target))
+    assert result.exit_code == 1
+    assert "cannot write" in result.stderr and "nothing was written" in result.stderr
+    assert files_under(target) == before
+    assert not (target / "2015").exists()

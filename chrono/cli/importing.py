@@ -49,7 +49,7 @@ def import_(
     """
     from chrono.importers import IMPORT_FORMATS
     from chrono.importers.rows import ReadOptions
-    from chrono.importers.run import ImportWriteError, plan_import, write_plan
+    from chrono.importers.run import plan_import
 
     fmt = IMPORT_FORMATS.get(from_)
     if fmt is None:
@@ -59,20 +59,12 @@ def import_(
     target, collection = _target(into)
     cite = _cite(source, collection) if source else None
     plan = plan_import(data, file, fmt, options, collection, target, cite)
-    _report(plan, partial)
+    _report(plan)
     writing = into is not None and not dry_run
     if not writing:
         _show(plan, add_actors)
-    elif plan.errors and not partial:
-        pass
-    elif plan.files:
-        try:
-            for path in write_plan(plan):
-                terminal.out(_printable(str(path)))
-        except ImportWriteError as err:
-            fail(f"{err}; nothing was written")
-        if add_actors:
-            _write_actors(plan, target, collection)
+    elif partial or not plan.errors:
+        _write(plan, target, add_actors)
     _summary(plan, writing, partial, bool(collection and collection.registry.actors))
     if plan.errors:
         raise typer.Exit(1)
@@ -118,7 +110,19 @@ def _cite(source: str, collection: Collection | None) -> dict[str, Any]:
     fail(f"--source '{source}' is neither a key in the collection's sources.toml nor a URL", 2)
 
 
-def _report(plan: ImportPlan, partial: bool) -> None:
+def _write(plan: ImportPlan, target: Path, add_actors: bool) -> None:
+    from chrono.importers.run import ImportWriteError, write_plan
+
+    try:
+        for path in write_plan(plan):
+            terminal.out(_printable(str(path)))
+    except ImportWriteError as err:
+        fail(f"{err}; nothing was written")
+    if add_actors and plan.unknown_actors:
+        _write_actors(plan, target)
+
+
+def _report(plan: ImportPlan) -> None:
     for problem in [*plan.errors, *plan.warnings, *plan.skipped]:
         terminal.err(_printable(str(problem)))
 
@@ -134,11 +138,9 @@ def _show(plan: ImportPlan, add_actors: bool) -> None:
         terminal.out(_printable(actors_toml(plan.unknown_actors), keep_newlines=True), nl=False)
 
 
-def _write_actors(plan: ImportPlan, target: Path, collection: Collection | None) -> None:
+def _write_actors(plan: ImportPlan, target: Path) -> None:
     from chrono.importers.actors import ActorWriteError, add_actors
 
-    if not plan.unknown_actors:
-        return
     try:
         path = add_actors(target, plan.unknown_actors)
     except ActorWriteError as err:

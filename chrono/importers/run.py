@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -171,20 +172,31 @@ def _joined(pieces: list[str]) -> Iterator[str]:
 
 def write_plan(plan: ImportPlan) -> list[Path]:
     """Create the planned files atomically, never overwriting; on a failure, remove the
-    ones this call created and raise ImportWriteError."""
+    files and folders this call created and raise ImportWriteError."""
     from chrono.write import atomic_write
 
     written: list[Path] = []
+    folders: list[Path] = []
     try:
         for planned in plan.files:
-            planned.path.parent.mkdir(parents=True, exist_ok=True)
+            folder = planned.path.parent
+            if not folder.is_dir():
+                folders += [p for p in (folder, *folder.parents) if not p.exists()][::-1]
+                folder.mkdir(parents=True, exist_ok=True)
             atomic_write(planned.path, _joined(planned.pieces))
             written.append(planned.path)
     except OSError as err:
-        for done in written:
-            done.unlink(missing_ok=True)
+        _take_back(written, folders)
         reason = err.strerror or str(err)
         raise ImportWriteError(
             f"cannot write {getattr(err, 'filename', '') or planned.path}: {reason}"
         ) from err
     return written
+
+
+def _take_back(files: list[Path], folders: list[Path]) -> None:
+    for path in files:
+        path.unlink(missing_ok=True)
+    for folder in reversed(folders):
+        with contextlib.suppress(OSError):  # not empty: someone else wrote there meanwhile
+            folder.rmdir()
