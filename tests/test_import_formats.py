@@ -215,3 +215,56 @@ def test_a_lone_surrogate_is_refused(tmp_path: Path) -> None:
     assert problems(plan) == [
         "1:bad-value:text holds a lone surrogate (\\ud800-\\udfff), which is not Unicode"
     ]
+
+
+def test_timelinejs_from_elsewhere(tmp_path: Path) -> None:
+    """TimelineJS3's JSON format documentation (Knight Lab, "JSON format"): a title slide,
+    eras, and events with start_date/end_date objects, text, media, group, unique_id; the
+    values may be strings or numbers."""
+    events, plan = imported("timelinejs.json", "timelinejs", tmp_path)
+    heritage = events["musical-heritage"]
+    assert heritage.date.text == "1963-08-09"
+    assert heritage.summary == "Born in New Jersey on August 9th, 1963."
+    assert heritage.tags == ("Childhood",)
+    source = heritage.citations[0].source
+    assert (source.url, source.title, source.author) == (
+        "https://example.org/photo.jpg",
+        "Houston with her mother",
+        "Example Photos",
+    )
+    albums = {e.title: e for e in events.values()}["First albums"]
+    assert albums.date.text == "1985/1987"
+    assert albums.date_text == "the mid-eighties"  # the author's words are kept
+    assert albums.citations[0].source.title == "timelinejs.json"  # no source: the file
+    assert [p.line for p in plan.errors] == [3, 4]
+    assert "start_date/end_date make no date" in plan.errors[0].message
+
+
+def test_chrono_json_refuses_what_is_not_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "newer.json"
+    path.write_text('{"format": "chrono-export", "version": 9, "events": []}', encoding="utf-8")
+    plan = plan_import(
+        path.read_bytes(), str(path), IMPORT_FORMATS["chrono-json"], ReadOptions(), None, tmp_path
+    )
+    assert problems(plan) == [
+        "1:bad-value:chrono-export version 9 is not one this chrono reads (1)"
+    ]
+    path.write_text(
+        '[{"id": "x", "date": "2016", "title": "T", "sources": [{"url": "javascript:alert(1)"}]}, 7]',
+        encoding="utf-8",
+    )
+    plan = plan_import(
+        path.read_bytes(), str(path), IMPORT_FORMATS["chrono-json"], ReadOptions(), None, tmp_path
+    )
+    assert [p.line for p in plan.errors] == [1, 2]
+    assert "is not a web address" in plan.errors[0].message
+    assert plan.errors[1].message == "event #2 is not a JSON object"
+
+
+def test_json_syntax_errors_name_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_bytes(b'\xef\xbb\xbf{\n  "entries": [\n    {"title": }\n  ]\n}\n')
+    plan = plan_import(
+        path.read_bytes(), str(path), IMPORT_FORMATS["jrnl"], ReadOptions(), None, tmp_path
+    )
+    assert [(p.line, p.code) for p in plan.errors] == [(3, "syntax")]
