@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -268,3 +269,21 @@ def test_json_syntax_errors_name_the_line(tmp_path: Path) -> None:
         path.read_bytes(), str(path), IMPORT_FORMATS["jrnl"], ReadOptions(), None, tmp_path
     )
     assert [(p.line, p.code) for p in plan.errors] == [(3, "syntax")]
+
+
+def test_collection_checks_refuse_a_row(tmp_path: Path) -> None:
+    """A check that needs the collection (here: a source key it lacks) refuses that row only."""
+    path = tmp_path / "show.json"
+    good = {
+        "id": "a",
+        "date": "2016",
+        "title": "Good",
+        "sources": [{"url": "https://example.org/a"}],
+    }
+    bad = {"id": "b", "date": "2016", "title": "Bad", "sources": [{"key": "nowhere"}]}
+    path.write_text(json.dumps([good, bad]), encoding="utf-8")
+    plan = plan_import(
+        path.read_bytes(), str(path), IMPORT_FORMATS["chrono-json"], ReadOptions(), None, tmp_path
+    )
+    assert [(p.line, p.code) for p in plan.errors] == [(2, "unknown-source-ref")]
+    assert [e.id for e in plan.events] == ["a"]

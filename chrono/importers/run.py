@@ -146,12 +146,13 @@ def _validate(batch: Batch, collection: Collection | None, plan: ImportPlan) -> 
     sources = collection.sources if collection else {}
     ambiguous = collection.ambiguous if collection else set()
     ctx = Context(registry, sources, bool(registry.actors), ambiguous)
-    by_where = {item.event.where: item.row for item in batch.accepted}
     old: Sequence[Event] = collection.events if collection else []
     _checked, found = validate([*old, *(item.event for item in batch.accepted)], ctx)
     refused: set[int] = set()
     for problem in found:
-        row = by_where.get(problem.where[:2]) if problem.file == batch.path else None
+        # A new event's where is ("events", its index among the accepted rows).
+        new = problem.file == batch.path and len(problem.where) > 1
+        row = batch.accepted[int(problem.where[1])].row if new else None
         if row is None:
             continue
         if problem.code == "unknown-actor":
