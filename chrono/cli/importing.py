@@ -54,6 +54,8 @@ def import_(
     fmt = IMPORT_FORMATS.get(from_)
     if fmt is None:
         fail(f"unknown format '{from_}' (choose from: {', '.join(IMPORT_FORMATS)})", 2)
+    if mapping and from_ != "csv":
+        fail(f"--map applies to --from csv only, not --from {from_}", 2)
     options = ReadOptions(_mapping(mapping), sep)
     data = _read(Path(file))
     target, collection = _target(into)
@@ -65,7 +67,7 @@ def import_(
         _show(plan, add_actors)
     elif partial or not plan.errors:
         _write(plan, target, add_actors)
-    _summary(plan, writing, partial, bool(collection and collection.registry.actors))
+    _summary(plan, file, from_, writing, partial, bool(collection and collection.registry.actors))
     if plan.errors:
         raise typer.Exit(1)
 
@@ -148,7 +150,9 @@ def _write_actors(plan: ImportPlan, target: Path) -> None:
     terminal.out(_printable(str(path)))
 
 
-def _summary(plan: ImportPlan, writing: bool, partial: bool, registry: bool) -> None:
+def _summary(
+    plan: ImportPlan, file: str, fmt: str, writing: bool, partial: bool, registry: bool
+) -> None:
     added = len(plan.events)
     verb = "added" if writing and (partial or not plan.errors) else "would add"
     parts = [f"{_count(plan.rows, 'row')} read", f"{verb} {_count(added)}"]
@@ -158,6 +162,8 @@ def _summary(plan: ImportPlan, writing: bool, partial: bool, registry: bool) -> 
         rows = len({p.line for p in plan.errors})
         parts.append(f"{_count(rows, 'row')} refused")
     terminal.err(f"chrono: {', '.join(parts)}")
+    if plan.rows == 0 and not plan.errors:
+        terminal.err(f"chrono: warning: no events found in {_printable(file)} as {fmt}")
     if plan.unknown_actors and registry:
         names = ", ".join(plan.unknown_actors[:8]) + (
             ", ..." if len(plan.unknown_actors) > 8 else ""
