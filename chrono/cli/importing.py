@@ -82,9 +82,9 @@ def _mapping(pairs: list[str]) -> dict[str, str]:
     return result
 
 
-def _read(file: Path) -> bytes:
+def _read(file: Path) -> bytearray:
     try:
-        return file.read_bytes()
+        return bytearray(file.read_bytes())  # plan_import empties it once decoded
     except FileNotFoundError:
         fail(f"{file}: no such file", 2)
     except IsADirectoryError:

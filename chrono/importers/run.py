@@ -22,7 +22,7 @@ class ImportWriteError(OSError):
 
 
 def plan_import(
-    data: bytes,
+    data: bytes | bytearray,
     path: str,
     fmt: ImportFormat,
     options: ReadOptions,
@@ -32,6 +32,7 @@ def plan_import(
 ) -> ImportPlan:
     """Read `data` (the file at `path`) as `fmt` and plan the files to add under `into`.
 
+    A bytearray is emptied once decoded, so that a big import does not hold its file twice.
     `collection` is what the rows are checked against (ids, duplicates, actors, source
     keys); `cite` is the citation given to rows that name no source of their own
     (default: the imported file, by name).
@@ -43,7 +44,11 @@ def plan_import(
     known = collection.sources if collection else {}
     by_fields = _bibliography_index(known, collection.ambiguous if collection else set())
     try:
-        drafted = fmt.reader()(decode(data), path, options)
+        text = decode(data)
+        if isinstance(data, bytearray):
+            data.clear()
+        drafted = fmt.reader()(text, path, options)
+        del text  # a reader that streams keeps it only as long as it reads
         for draft in drafted.stream or _one_by_one(drafted.drafts):
             plan.rows += 1
             if not draft.table.get("sources"):
