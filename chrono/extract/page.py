@@ -1,0 +1,49 @@
+"""A saved web page as an article: its main text and metadata, read by trafilatura.
+
+trafilatura (with htmldate for the publication date) is an optional extra, imported
+only here and only when a page is read: `pip install 'chrono[html]'`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chrono.extract.article import Article, ArticleError
+from chrono.model import Problem
+
+__all__ = ["INSTALL_HINT", "read_page"]
+
+INSTALL_HINT = "reading .html pages needs the html extra: pip install 'chrono[html]'"
+
+
+def read_page(name: str, html: str) -> Article:
+    """The page's headline and body as text, with its title, site, URL, author and date."""
+    try:
+        import trafilatura
+    except ImportError:
+        raise ArticleError(Problem(name, 0, "needs-html-extra", INSTALL_HINT)) from None
+    document = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False
+    )
+    if document is None or isinstance(document, dict):
+        return Article(name, "")
+    body, title = document.text or "", document.title or None
+    text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
+    return Article(
+        name,
+        text,
+        title=title,
+        site=document.sitename or document.hostname or None,
+        url=document.url or None,
+        author=document.author or None,
+        published=_published(html),
+    )
+
+
+def _published(html: str) -> date | None:
+    """The page's own publication date from its metadata (article:published_time,
+    JSON-LD datePublished, <time>, ...), not a guess from the text."""
+    from htmldate import find_date
+
+    found = find_date(html, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    return date.fromisoformat(found) if found else None

@@ -1,0 +1,57 @@
+"""The tense of the clause that holds a phrase: "future" or "past".
+
+Future when the verb group nearest the phrase in its clause says so (will, 'll, is to,
+is expected to, plans to, scheduled to, next, is due, would, ...); past otherwise, which
+is what news copy mostly is. The clause ends at ; : quotation marks, brackets and dashes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chrono.dates.relative import Tense
+
+__all__ = ["clause_tense"]
+
+_FUTURE = re.compile(
+    r"\b(?:will|won't|shall|'ll|would|is to|are to|am to|to be held|is due|are due|due to|"
+    r"(?:is|are|was|were) set to|(?:is|are) (?:expected|scheduled|slated|poised|planning|going) to|"
+    r"expects?|expected to|plans? to|planning to|planned for|intends? to|aims? to|hopes? to|"
+    r"(?:as |is |are |was |were )scheduled|scheduled (?:to|for)|slated|upcoming|next|"
+    r"(?:is|are|am) \w+ing|as of|effective|starting|beginning)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|says|told|went|came|met|took|made|gave|saw|began|held|left|"
+    r"found|got|sent|spoke|wrote|won|lost|ran|fell|rose|led|brought|bought|paid|struck|broke|"
+    r"chose|drove|flew|fought|grew|kept|knew|meant|sold|shot|sat|stood|stole|taught|thought|"
+    r"threw|became|caught|felt|heard|sought|spent|ago|yesterday|last|earlier|"
+    r"(?!(?:need|feed|speed|indeed|hundred|red|bed|seed|proceed|exceed|succeed)\b)[a-z]+ed)\b"
+)
+# ", where rescue efforts continued," between the verb and the phrase is an aside
+_ASIDE = re.compile(r",\s+(?:where|which|who|whom|whose|when|while)\b[^,]*,")
+_BOUNDARY = re.compile(r"[;:“”\"()\[\]]|\s[—–-]\s|—")
+
+
+def clause_tense(sentence: str, start: int, end: int) -> Tense:
+    """The tense of the clause around sentence[start:end]."""
+    left = max((m.end() for m in _BOUNDARY.finditer(sentence, 0, start)), default=0)
+    stop = _BOUNDARY.search(sentence, end)
+    right = stop.start() if stop else len(sentence)
+    before = _ASIDE.sub(",", sentence[left:start])
+    # with no verb before it ("On Tuesday, the House passed ..."), the verb after it
+    # decides, up to the next comma
+    after = sentence[end:right].lstrip(" ,").split(",")[0]
+    return _last(before) or _first(after) or "past"
+
+
+def _last(text: str) -> Tense | None:
+    marks = [(m.end(), 1, "future") for m in _FUTURE.finditer(text)]
+    marks += [(m.end(), 0, "past") for m in _PAST.finditer(text)]
+    return max(marks)[2] if marks else None  # type: ignore[return-value]
+
+
+def _first(text: str) -> Tense | None:
+    marks = [(m.start(), 0, "future") for m in _FUTURE.finditer(text)]
+    marks += [(m.start(), 1, "past") for m in _PAST.finditer(text)]
+    return min(marks)[2] if marks else None  # type: ignore[return-value]
