@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -207,3 +208,14 @@ def test_add_takes_the_tense_from_a_sentence(invoke: Any, make_collection: Any) 
     assert 'date = "2016-04-19"' in future.stdout and 'date = "2016-04-19"' in flagged.stdout
     both = invoke(*common, "--future", "--past")
     assert both.exit_code == 2
+
+
+def test_a_page_without_the_html_extra_says_what_to_install(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # import fails as if not installed
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Talks ended on Friday.</p></body></html>", "utf-8")
+    result = invoke("extract", str(page), "--published", "2016-04-18")
+    assert result.exit_code == 1
+    assert "pip install 'chrono[html]'" in result.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import NoReturn
 
 from chrono.model import Problem
 
@@ -54,12 +55,17 @@ def parse_article(name: str, data: bytes) -> Article:
     if not text.strip():
         _refuse(name, "empty", "the article is empty")
     if name.lower().endswith((".html", ".htm")) or _HTML.match(data):
-        from chrono.extract.page import read_page
+        from chrono.extract.page import MissingExtraError, read_page
 
-        article = read_page(name, text)
-        if not article.text.strip():
+        try:
+            page = read_page(text)
+        except MissingExtraError as err:
+            _refuse(name, "needs-html-extra", str(err))
+        if not page.text.strip():
             _refuse(name, "no-text", "the page has no article text to read")
-        return article
+        return Article(
+            name, page.text, page.title, page.site, page.url, page.author, page.published
+        )
     text = text.replace("\r\n", "\n")
     return Article(name, text, title=_headline(text), url=_url(text))
 
@@ -79,5 +85,5 @@ def _headline(text: str) -> str | None:
     return None
 
 
-def _refuse(name: str, code: str, message: str, line: int = 0) -> None:
+def _refuse(name: str, code: str, message: str, line: int = 0) -> NoReturn:
     raise ArticleError(Problem(name, line, code, message))

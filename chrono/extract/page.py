@@ -6,31 +6,44 @@ only here and only when a page is read: `pip install 'chrono[html]'`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from chrono.extract.article import Article, ArticleError
-from chrono.model import Problem
-
-__all__ = ["INSTALL_HINT", "read_page"]
+__all__ = ["INSTALL_HINT", "MissingExtraError", "Page", "read_page"]
 
 INSTALL_HINT = "reading .html pages needs the html extra: pip install 'chrono[html]'"
 
 
-def read_page(name: str, html: str) -> Article:
+class MissingExtraError(ImportError):
+    """trafilatura or htmldate is not installed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A page's text (headline, then body) and what its metadata says."""
+
+    text: str
+    title: str | None = None
+    site: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: date | None = None
+
+
+def read_page(html: str) -> Page:
     """The page's headline and body as text, with its title, site, URL, author and date."""
     try:
         import trafilatura
     except ImportError:
-        raise ArticleError(Problem(name, 0, "needs-html-extra", INSTALL_HINT)) from None
+        raise MissingExtraError(INSTALL_HINT) from None
     document = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False
     )
     if document is None or isinstance(document, dict):
-        return Article(name, "")
+        return Page("")
     body, title = document.text or "", document.title or None
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
-    return Article(
-        name,
+    return Page(
         text,
         title=title,
         site=document.sitename or document.hostname or None,
