@@ -48,6 +48,19 @@ MONDAY = date(2016, 4, 18)
         ("It is due by mid-2016.", "mid-2016", "2016-05/2016-08"),
         ("He was born on March 3, 2012.", "March 3, 2012", "2012-03-03"),
         ("The President, who arrived on Friday, will speak on Friday.", "on Friday", "2016-04-15"),
+        ("The trial begins Monday.", "Monday", "2016-04-25"),
+        ("The law takes effect Jan. 1.", "Jan. 1", "2017-01-01"),
+        ("Trump to visit Texas Tuesday", "Tuesday", "2016-04-19"),
+        ("The museum will be closed Thanksgiving Day.", "Thanksgiving Day", "2016-11-24"),
+        ("Stores saw returns on the day after Christmas.", "the day after Christmas", "2015-12-26"),
+        ("The firm will cut jobs by the end of March.", "by the end of March", "2017-03"),
+        ("The bridge is set to reopen by the end of the year.", "by the end of the year", "2016"),
+        (
+            "Profits fell in the third quarter of 2015.",
+            "in the third quarter of 2015",
+            "2015-07/2015-09",
+        ),
+        ("Theresa May spoke in May.", "in May", "2015-05"),
     ],
 )
 def test_a_convention_in_one_sentence(text: str, phrase: str, edtf: str) -> None:
@@ -70,9 +83,18 @@ def test_a_convention_in_one_sentence(text: str, phrase: str, edtf: str) -> None
             "anchored to the quoted report's date, not the article's",
         ),
         ("The day after Christmas has become a busy day.", "generic (not a particular day)"),
+        ("The festival is held every August.", "frequency"),
+        ("Rains came in the summer of 2015.", "season"),
     ],
 )
 def test_what_gives_no_date_is_skipped_with_its_reason(text: str, reason: str) -> None:
     phrases = read_article(text, MONDAY)
     assert [p.reason for p in phrases if p.status == "skipped"] == [reason]
     assert all(p.edtf is None for p in phrases)
+
+
+@pytest.mark.parametrize(
+    "text", ["Theresa May said so.", "May is expected to win.", "Lady April Smith spoke."]
+)
+def test_a_month_name_that_is_a_name_or_a_verb_is_no_phrase(text: str) -> None:
+    assert read_article(text, MONDAY) == []

@@ -46,6 +46,7 @@ MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 WEEKDAY = "(?P<day>" + "|".join(WEEKDAYS) + ")"
 PART = r"(?:(?P<part>early|mid|late|beginning of|start of|middle of|end of)[- ]?)?"
 PARTS = {"beginning of": "early", "start of": "early", "middle of": "mid", "end of": "late"}
+PARTS["close of"] = "late"
 DAY_PART = r"(?: (?:morning|afternoon|evening|night|overnight))?"
 
 

@@ -102,7 +102,7 @@ def _month_year(month: int, rel: str | None, rel2: str | None, ctx: Context) -> 
 
 
 def _relative_period(m: re.Match[str], ctx: Context) -> Span:
-    rel, unit, anchor = m["rel"], m["unit"], ctx.anchor
+    rel, unit, anchor = m["rel"] or "this", m["unit"], ctx.anchor
     moved = shift(anchor, {"last": -1, "next": 1}.get(rel, 0), unit)
     part = m["part"]
     if part in ("earlier", "later") and rel == "this":
@@ -121,6 +121,26 @@ def _rest_of(unit: str, anchor: date, part: str) -> Span:
     return days(min(last, anchor + timedelta(days=1)), last, f"later this {unit}")
 
 
+def _quarter(m: re.Match[str], ctx: Context) -> Span:
+    """A quarter or half of a year; without a year, by the tense rule like a month."""
+    words = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+    n = int(m["n"]) if m["n"].isdigit() else words.get(m["n"], 4)
+    kind = "quarter" if m["kind"] in ("quarter", "q") else "half"
+    size = 3 if kind == "quarter" else 6
+    n = min(n, 12 // size)
+    first = (n - 1) * size + 1
+    if m["year"]:
+        year, rule = int(m["year"]), f"explicit {kind} of a year"
+    else:
+        anchor = ctx.anchor
+        year = anchor.year + (ctx.future and first + size - 1 < anchor.month)
+        year -= not ctx.future and first > anchor.month
+        rule = f"{kind} without a year, {ctx.tense}: the nearest one by the tense rule"
+    return Span(
+        (f"{year:04d}-{first:02d}", f"{year:04d}-{first + size - 1:02d}"), rule, not m["year"]
+    )
+
+
 def _same_last_year(m: re.Match[str], ctx: Context) -> Span:
     return Span((f"{ctx.anchor.year - 1:04d}",), "the same <period> last year: last year")
 
@@ -136,5 +156,8 @@ RULES: list[Rule] = [
     (re.compile(rf"(?:the )?{_DAY} (?:of )?{MONTH}"), _month_day),
     (re.compile(rf"{PART}(?:(?P<rel2>last|next|this) )?{MONTH}(?: (?P<rel>this|last|next) year)?"), _bare_month),
     (re.compile(_REL_PERIOD), _relative_period),
+    (re.compile(r"(?P<part>beginning of|start of|middle of|end of|close of) the (?P<unit>month|year)(?P<rel>)"), _relative_period),
+    (re.compile(r"(?P<n>first|second|third|fourth|final|last|1st|2nd|3rd|4th) (?P<kind>quarter|half)(?: (?:of )?(?P<year>\d{4}))?"), _quarter),
+    (re.compile(r"(?P<kind>q)(?P<n>[1-4]) (?P<year>\d{4})"), _quarter),
     (re.compile(r"(?:the )?same (?:day|week|month|quarter|period|time) (?:last|a) year(?: ago)?"), _same_last_year),
 ]  # fmt: skip

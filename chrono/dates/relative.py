@@ -91,6 +91,10 @@ _FILLER = re.compile(
 )
 
 
+_DEADLINE = re.compile(r"by (?:the )?(?:end|close) of (?P<period>.+)")
+_THE_PERIOD = {"the year": "this year", "the month": "this month", "the week": "this week"}
+
+
 def _normalise(phrase: str) -> str:
     text = phrase.casefold().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     return " ".join(text.replace(",", " ").split()).strip(" .;:!?'\"()")
@@ -117,6 +121,9 @@ def read_phrase(
     PhraseError when it is not understood or falls outside years 1–9999.
     """
     text, hedged, ctx = _normalise(phrase), False, Context(anchor, tense)
+    deadline = _DEADLINE.fullmatch(text)
+    if deadline:  # "by the end of March" marks a deadline: the date is March itself
+        text = _THE_PERIOD.get(deadline["period"], deadline["period"])
     while (span := _match(phrase, text, ctx)) is None:
         if (filler := _FILLER.match(text)) is None:
             raise PhraseError(phrase)
@@ -124,7 +131,9 @@ def read_phrase(
         text = text[filler.end() :]
     approximate = hedged or (approximate_anchor and span.relative)
     edtf = "/".join(_qualified(p) if approximate else p for p in span.points)
-    return Reading(edtf, span.rule)
+    return Reading(
+        edtf, f"by the end of <period>: the period; {span.rule}" if deadline else span.rule
+    )
 
 
 def resolve_phrase(

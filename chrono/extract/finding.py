@@ -41,7 +41,7 @@ _UNIT = r"(?:second|minute|hour|day|night|week|month|year|decade)"
 _NOT_A_MODIFIER = r"(?! (?!(?:and|or|in|on|at|to|is|are|has|have|had|remains|tends|brings|means|was|were|will|with|for|this|last|next|eve|day|weekend|morning|afternoon|evening|night|the|a|an|when|as|but|so|it|we|they|he|she|i|that|which)\b)[a-z])"
 _I = "(?i:{})".format  # a case-insensitive piece inside a case-sensitive pattern
 _PRE = _I(
-    r"(?:in|on|the|early|mid|late|earlier|later|last|next|this|past|coming|beginning of|start of|middle of|end of|the (?:beginning|start|middle|end) of)[- ]"
+    r"(?:in|on|the|early|mid|late|earlier|later|last|next|this|past|coming|beginning of|start of|middle of|end of|the (?:beginning|start|middle|end) of|by the (?:end|close) of)[- ]"
 )
 _PART_OF_DAY = _I(r"(?: (?:morning|afternoon|evening|night|overnight))?")
 
@@ -69,13 +69,20 @@ _PATTERNS: list[str] = [
     _I(rf"(?:(?:for|over|during|within|throughout|in) )?(?:the )?(?:past |last |next |previous |coming |first |final )?(?:(?:well )?over |more than |nearly |almost |about |around |at least |up to |another |just )?{_N} {_UNITS}(?: or (?:so|more|longer))?"),
     _I(rf"(?:(?:for|over|during|within|in) )?the (?:past|last|next|previous|coming) {_UNIT}\b"),
     _I(rf"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)-{_UNIT}s?(?:-long)?\b"),
-    _I(rf"(?:each|every|per) (?:other )?(?:{_N} )?(?:{_UNITS}|morning|night|evening)"),
+    _I(rf"(?:each|every|per) (?:other )?(?:{_N} )?(?:{_UNITS}|morning|night|evening|{_WD}|{_MONTH})"),
     _I(rf"(?:once|twice|\w+ times) (?:a|an|per|each|every) {_UNIT}\b"),
     _I(r"(?:daily|weekly|monthly|annually|yearly|nightly|hourly|biweekly|quarterly)\b"),
     rf"{_I('on ')}?(?:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)\b",
     _I(rf"(?:(?:by|at|around|until|before|after|shortly (?:before|after)) )?(?:{_CLOCK}|mid-?(?:morning|afternoon|evening)\b)(?: (?:local time|[ecmp][sd]?t\b|gmt\b|utc\b))?"),
     _I(r"(?:(?:for|during|in|this|last|next|that) )?(?:the )?(?:holiday |summer |winter |spring |fall |autumn |shopping |tourist |football |regular |hurricane |flu |election )season"),
+    _I(rf"(?:(?:this|last|next|that|in|in the|during the|during|over the|through the|by the|early|late|mid-?) )?(?:summer|winter|spring|autumn)(?:,? (?:of )?{_YEAR})?"),
+    _I(rf"(?:this|last|next|that|the|early|late) fall(?:,? (?:of )?{_YEAR})?"),
     rf"{_I('week')} \d{{1,2}}\b",
+    # quarters and halves of a year
+    _I(rf"(?:(?:in|during|for) )?(?:the )?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th) (?:quarter|half)(?:,? (?:of )?{_YEAR})?(?![\w-])"),
+    _I(rf"q[1-4],? {_YEAR}"),
+    # a period's parts, and a deadline: "by the end of the year" is the year
+    _I(r"(?:(?:by|at|until|before|through|toward|towards) )?(?:the )?(?:end|beginning|start|middle|close) of the (?:month|year)"),
     _I(r"(?:for )?(?:the )?(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:straight|consecutive|successive) (?:days?|weeks?|months?|years?|weekends?)"),
     _I(rf"(?:an?|the|second|third|fourth) (?:{_UNIT}|weekend)s? in a row"),
     _I(rf"(?:on |by )?(?:that|the same|that same|the following|the next|the previous|the preceding|the prior) (?:{_UNIT}|morning|afternoon|evening)\b"),
@@ -106,4 +113,37 @@ def find_phrases(text: str, skip: tuple[tuple[int, int], ...] = ()) -> list[Foun
     for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
         if all(end <= a or b <= start for a, b in chosen):
             chosen.append((start, end))
-    return [Found(s, e, text[s:e]) for s, e in sorted(chosen)]
+    return [Found(s, e, text[s:e]) for s, e in sorted(chosen) if _is_a_date(plain, s, e)]
+
+
+# "Theresa May", "May is expected to": the month's name is also a name and a verb, so a
+# "May" standing alone must follow a word that introduces a date ("in May", "early May").
+_MAY_BEFORE = re.compile(
+    r"(?i:\b(?:in|on|of|since|until|till|by|from|to|through|before|after|during|early|mid|late"
+    r"|last|next|this|that|each|every|between|and|or)[\s-]+)$"
+)
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
+_BARE_MONTHS = frozenset(
+    {
+        *("January", "February", "March", "April", "June", "July", "August", "September"),
+        *("October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug"),
+        *("Sep", "Sept", "Oct", "Nov", "Dec"),
+    }
+)
+
+
+def _is_a_date(plain: str, start: int, end: int) -> bool:
+    text = plain[start:end]
+    if text == "May":
+        return _MAY_BEFORE.search(plain, max(0, start - 20), start) is not None
+    if text in _BARE_MONTHS and _NAME_BEFORE.search(plain, max(0, start - 30), start):
+        # a capitalised word right before a bare month makes a name ("Lady April"),
+        # unless it introduces the date ("In April", "Last April")
+        word = plain[max(0, start - 30) : start].split()[-1]
+        return word.casefold() in _INTRODUCERS
+    return True
+
+
+_INTRODUCERS = frozenset(
+    "in on since until by from through before after during early mid late last next this".split()  # noqa: SIM905
+)

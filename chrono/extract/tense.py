@@ -26,8 +26,20 @@ _PAST = re.compile(
     r"found|got|sent|spoke|wrote|won|lost|ran|fell|rose|led|brought|bought|paid|struck|broke|"
     r"chose|drove|flew|fought|grew|kept|knew|meant|sold|shot|sat|stood|stole|taught|thought|"
     r"threw|became|caught|felt|heard|sought|spent|ago|yesterday|last|earlier|"
-    r"(?!(?:need|feed|speed|indeed|hundred|red|bed|seed|proceed|exceed|succeed)\b)[a-z]+ed)\b"
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"  # "will be closed": the auxiliary tells the tense
+    r"(?:been|seen|gone|done|taken|given|begun|shown|known|written|spoken|chosen|broken|risen|"
+    r"fallen|(?!(?:need|feed|speed|indeed|hundred|red|bed|seed|proceed|exceed|succeed)\b)[a-z]+ed))\b"
 )
+# The present simple of a timetable ("the trial begins Monday", "the law takes effect
+# Jan. 1") speaks of the future, when the verb is within a few words of the phrase.
+_TIMETABLE = re.compile(
+    r"\b(?:begins?|starts?|opens?|closes?|ends?|resumes?|reopens?|expires?|arrives?|leaves?|"
+    r"returns?|goes|go|meets?|kicks? off|takes? effect|takes? office|goes into effect)"
+    r"(?:\s+[\w'’.,-]+){0,4}\s*$",
+    re.IGNORECASE,
+)
+# A headline's bare infinitive ("Trump to visit Texas Tuesday") announces what is to come.
+_HEADLINE_TO = re.compile(r"\bto [a-z]+\b", re.IGNORECASE)
 # ", where rescue efforts continued," between the verb and the phrase is an aside
 _ASIDE = re.compile(r",\s+(?:where|which|who|whom|whose|when|while)\b[^,]*,")
 _BOUNDARY = re.compile(r"[;:“”\"()\[\]]|\s[—–-]\s|—")
@@ -42,13 +54,31 @@ def clause_tense(sentence: str, start: int, end: int) -> Tense:
     # with no verb before it ("On Tuesday, the House passed ..."), the verb after it
     # decides, up to the next comma
     after = sentence[end:right].lstrip(" ,").split(",")[0]
-    return _last(before) or _first(after) or "past"
+    found = _last(before) or _first(after)
+    if found is None and _headline(sentence) and _HEADLINE_TO.search(sentence):
+        return "future"
+    return found or "past"
+
+
+def _headline(sentence: str) -> bool:
+    return not sentence.rstrip().endswith((".", "!", "?", "”", '"', "’", "'", ")"))
 
 
 def _last(text: str) -> Tense | None:
     marks = [(m.end(), 1, "future") for m in _FUTURE.finditer(text)]
+    marks += [(m.end(), 1, "future") for m in _TIMETABLE.finditer(text) if _finite(text, m.start())]
     marks += [(m.end(), 0, "past") for m in _PAST.finditer(text)]
     return max(marks)[2] if marks else None  # type: ignore[return-value]
+
+
+def _finite(text: str, at: int) -> bool:
+    """Whether the timetable word at `at` is a verb: not right after another verb ("saw
+    returns") or a word that starts a noun phrase ("its returns")."""
+    before = text[:at].split()[-1:] or [""]
+    return not (_PAST.fullmatch(before[0]) or before[0].casefold() in _NOUN_STARTS)
+
+
+_NOUN_STARTS = frozenset(("the", "a", "an", "its", "their", "his", "her", "our", "of", "and"))
 
 
 def _first(text: str) -> Tense | None:
