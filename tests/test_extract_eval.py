@@ -11,6 +11,7 @@ import pytest
 
 from bench.extract_score import Score, keys, score_chrono
 from chrono.extract.reading import read_article
+from tests.conftest import ROOT
 
 # The score when these floors were set (16 articles, 92 keyed phrases, 47 skipped).
 FLOOR_FOUND, FLOOR_EXACT = 0.95, 0.95
@@ -61,6 +62,9 @@ MONDAY = date(2016, 4, 18)
             "2015-07/2015-09",
         ),
         ("Theresa May spoke in May.", "in May", "2015-05"),
+        ("The talks ran Jan. 2-3, 2016.", "Jan. 2-3, 2016", "2016-01-02/2016-01-03"),
+        ("It was filed 2016-04-11.", "2016-04-11", "2016-04-11"),
+        ("They met on the 12th.", "on the 12th", "2016-04-12"),
     ],
 )
 def test_a_convention_in_one_sentence(text: str, phrase: str, edtf: str) -> None:
@@ -98,3 +102,16 @@ def test_what_gives_no_date_is_skipped_with_its_reason(text: str, reason: str) -
 )
 def test_a_month_name_that_is_a_name_or_a_verb_is_no_phrase(text: str) -> None:
     assert read_article(text, MONDAY) == []
+
+
+def test_nothing_in_extraction_or_the_resolver_reads_the_clock() -> None:
+    """0 results that depend on today: no module on the path from text to date asks for it."""
+    import ast
+
+    package = ROOT / "chrono"
+    paths = [*(package / "extract").glob("*.py"), *(package / "dates").glob("phrase_*.py")]
+    paths += [package / "dates" / "relative.py", package / "dates" / "holidays.py"]
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Attribute):
+                assert node.attr not in {"today", "now", "utcnow", "time"}, (path.name, node.attr)

@@ -141,6 +141,41 @@ def _quarter(m: re.Match[str], ctx: Context) -> Span:
     )
 
 
+def _iso_day(m: re.Match[str], ctx: Context) -> Span | None:
+    try:
+        day = date(int(m["year"]), int(m["month"]), int(m["d"]))
+    except ValueError:
+        return None
+    return Span((day.isoformat(),), "explicit date", relative=False)
+
+
+def _day_range(m: re.Match[str], ctx: Context) -> Span | None:
+    """ "Jan. 2-3": both days in one month, the year as written or by the tense rule."""
+    first = _month_day(m, ctx) if not m["year"] else _explicit_day(m, ctx)
+    if first is None:
+        return None
+    start = date.fromisoformat(first.points[0])
+    try:
+        end = start.replace(day=int(m["d2"]))
+    except ValueError:
+        return None
+    return days(start, end, first.rule) if end > start else None
+
+
+def _day_of_month(m: re.Match[str], ctx: Context) -> Span | None:
+    """ "on the 15th": that day of the publication's month, or by the tense rule."""
+    anchor = ctx.anchor
+    try:
+        day = anchor.replace(day=int(m["d"]))
+        if ctx.future and day < anchor:
+            day = add_months(anchor.replace(day=1), 1).replace(day=day.day)
+        elif not ctx.future and day > anchor:
+            day = add_months(anchor.replace(day=1), -1).replace(day=day.day)
+    except ValueError:
+        return None
+    return days(day, day, f"day of the month, {ctx.tense}: the nearest by the tense rule")
+
+
 def _same_last_year(m: re.Match[str], ctx: Context) -> Span:
     return Span((f"{ctx.anchor.year - 1:04d}",), "the same <period> last year: last year")
 
@@ -152,6 +187,9 @@ RULES: list[Rule] = [
     (re.compile(rf"(?:{WEEKDAY} )?{MONTH} {_DAY} (?P<year>\d{{4}})"), _explicit_day),
     (re.compile(rf"(?:{WEEKDAY} )?(?:the )?{_DAY} (?:of )?{MONTH} (?P<year>\d{{4}})"), _explicit_day),
     (re.compile(rf"{PART}(?:{MONTH} (?:of )?)?(?P<year>\d{{4}})"), _explicit_period),
+    (re.compile(r"(?P<year>\d{4})-(?P<month>\d\d)-(?P<d>\d\d)"), _iso_day),
+    (re.compile(rf"(?P<day>){MONTH} {_DAY}[-–](?P<d2>\d{{1,2}})(?: (?P<year>\d{{4}}))?"), _day_range),
+    (re.compile(r"(?:the )?(?P<d>\d{1,2})(?:st|nd|rd|th)(?: of (?:this|the) month)?"), _day_of_month),
     (re.compile(rf"{MONTH} {_DAY}"), _month_day),
     (re.compile(rf"(?:the )?{_DAY} (?:of )?{MONTH}"), _month_day),
     (re.compile(rf"{PART}(?:(?P<rel2>last|next|this) )?{MONTH}(?: (?P<rel>this|last|next) year)?"), _bare_month),

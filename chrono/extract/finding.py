@@ -51,6 +51,9 @@ _PATTERNS: list[str] = [
     rf"(?:{_WD},? )?{_DAY} (?:of )?{_MONTH},? {_YEAR}",
     rf"(?:{_PRE})*{_MONTH}(?: {_DAY}(?!,? \d)| {_I('of')} {_YEAR}| {_YEAR}|,? {_I('this|last|next')} {_I('year')})?",
     rf"{_I('the ')}?{_DAY} (?:{_I('of')} )?{_MONTH}",
+    rf"{_MONTH} {_DAY}[-–]{_DAY}(?:,? {_YEAR})?",
+    r"(?:1[5-9]\d\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])",
+    rf"{_I('on the ')}{_DAY}(?=[,.;]| of (?:this|the) month)(?: {_I('of (?:this|the) month')})?",
     rf"(?:{_PRE})*{_YEAR}(?!\s?(?:%|percent\b))",
     # weekdays, with what may go with them
     rf"(?:{_CLOCK} (?:{_I('on')} )?)?(?:{_PRE}|{_I('this past|this coming|late on|early on')} )*{_WD}(?:['’]s)?{_PART_OF_DAY}(?: {_I('at')} {_CLOCK})?(?!s)",
