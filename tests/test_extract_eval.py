@@ -65,6 +65,11 @@ MONDAY = date(2016, 4, 18)
         ("The talks ran Jan. 2-3, 2016.", "Jan. 2-3, 2016", "2016-01-02/2016-01-03"),
         ("It was filed 2016-04-11.", "2016-04-11", "2016-04-11"),
         ("They met on the 12th.", "on the 12th", "2016-04-12"),
+        ("Results are expected late Monday.", "late Monday", "2016-04-18"),
+        ("Sales for March will be published Thursday.", "March", "2016-03"),
+        ("Sales for March will be published Thursday.", "Thursday", "2016-04-21"),
+        ("On Tuesday, the House will vote.", "On Tuesday", "2016-04-19"),
+        ("The plant will reopen in three months.", "in three months", "2016-07"),
     ],
 )
 def test_a_convention_in_one_sentence(text: str, phrase: str, edtf: str) -> None:
@@ -89,6 +94,7 @@ def test_a_convention_in_one_sentence(text: str, phrase: str, edtf: str) -> None
         ("The day after Christmas has become a busy day.", "generic (not a particular day)"),
         ("The festival is held every August.", "frequency"),
         ("Rains came in the summer of 2015.", "season"),
+        ("It was the first rise in three months.", "duration"),
     ],
 )
 def test_what_gives_no_date_is_skipped_with_its_reason(text: str, reason: str) -> None:

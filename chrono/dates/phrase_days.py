@@ -58,7 +58,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> Span:
     rel = m["rel"] or ""
     if rel == "this":
         offset, rule = target - today, "this <weekday>: in the publication's ISO week"
-    elif rel == "later" and target == today:
+    elif target == today and (rel == "later" or (rel == "late" and ctx.future)):
         offset, rule = 0, "later <weekday>: the publication day"
     elif rel.endswith(("next", "coming")) or (ctx.future and rel not in ("earlier", "last")):
         offset, rule = (target - today) % 7 or 7, "weekday, future: the next one after publication"

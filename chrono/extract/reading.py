@@ -27,6 +27,9 @@ QUOTED_REPORT = "anchored to the quoted report's date, not the article's"
 _DEICTIC = re.compile(
     r"(?i)(?:earlier |later )?(?:today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b"
 )
+_SPAN_IN = re.compile(
+    r"(?i)in (?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|\w+) (?:days?|weeks?|months?|years?)"
+)
 _OPEN, _CLOSE = "“«", "”»"
 GENERIC = "generic (not a particular day)"
 # "The day after Christmas has become a busy day": a holiday as the subject of a present
@@ -67,6 +70,9 @@ def _read(found: Found, sentence: str, at: int, anchor: date) -> Phrase:
     base = Phrase(found.text, found.start, sentence, "unresolved", tense)
     if _DEICTIC.fullmatch(found.text) and _quoted(sentence, at):
         return _with(base, status="skipped", reason=QUOTED_REPORT)
+    if tense == "past" and _SPAN_IN.fullmatch(found.text):
+        # "the first rise in three months": in a past clause a span, not a day to come
+        return _with(base, status="skipped", reason="duration")
     try:
         reading = read_phrase(found.text, anchor, tense=tense)
     except PhraseSkipped as skipped:

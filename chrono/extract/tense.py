@@ -15,7 +15,7 @@ __all__ = ["clause_tense"]
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|would|is to|are to|am to|to be held|is due|are due|due to|"
-    r"(?:is|are|was|were) set to|(?:is|are) (?:expected|scheduled|slated|poised|planning|going) to|"
+    r"(?:is|are|was|were) set to|(?:is|are) (?:expected|scheduled|slated|poised|planning|going)|"
     r"expects?|expected to|plans? to|planning to|planned for|intends? to|aims? to|hopes? to|"
     r"(?:as |is |are |was |were )scheduled|scheduled (?:to|for)|slated|upcoming|next|"
     r"(?:is|are|am) \w+ing|as of|effective|starting|beginning)\b",
@@ -54,7 +54,11 @@ def clause_tense(sentence: str, start: int, end: int) -> Tense:
     # with no verb before it ("On Tuesday, the House passed ..."), the verb after it
     # decides, up to the next comma
     after = sentence[end:right].lstrip(" ,").split(",")[0]
-    found = _last(before) or _first(after)
+    # a time phrase that opens its clause ("On Tuesday, the House passed ...") takes the
+    # tense of the verb after it; one inside a noun phrase ("sales for February will be
+    # published") does not
+    fronted = not before.strip() or before.rstrip().endswith(",")
+    found = _last(before) or (_first(after) if fronted else None)
     if found is None and _headline(sentence) and _HEADLINE_TO.search(sentence):
         return "future"
     return found or "past"
