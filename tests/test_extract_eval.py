@@ -70,6 +70,11 @@ MONDAY = date(2016, 4, 18)
         ("Sales for March will be published Thursday.", "Thursday", "2016-04-21"),
         ("On Tuesday, the House will vote.", "On Tuesday", "2016-04-19"),
         ("The plant will reopen in three months.", "in three months", "2016-07"),
+        (
+            "The House reconvenes on the second Monday in January.",
+            "on the second Monday in January",
+            "2017-01-09",
+        ),
     ],
 )
 def test_a_convention_in_one_sentence(text: str, phrase: str, edtf: str) -> None:
@@ -95,6 +100,7 @@ def test_a_convention_in_one_sentence(text: str, phrase: str, edtf: str) -> None
         ("The festival is held every August.", "frequency"),
         ("Rains came in the summer of 2015.", "season"),
         ("It was the first rise in three months.", "duration"),
+        ("The court will hear the case in the coming months.", "vague"),
     ],
 )
 def test_what_gives_no_date_is_skipped_with_its_reason(text: str, reason: str) -> None:

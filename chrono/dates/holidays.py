@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-__all__ = ["HOLIDAY", "holiday"]
+__all__ = ["HOLIDAY", "holiday", "nth_weekday"]
 
 
 def _fixed(month: int, day: int) -> Callable[[int], date]:
     return lambda year: date(year, month, day)
 
 
-def _nth(month: int, weekday: int, n: int) -> Callable[[int], date]:
-    """The n-th given weekday of a month; n = -1 is the last one."""
+def nth_weekday(month: int, weekday: int, n: int) -> Callable[[int], date]:
+    """The n-th given weekday of a month, as a function of the year; n = -1 is the last."""
 
     def on(year: int) -> date:
         if n > 0:
@@ -42,27 +42,27 @@ def _after(base: Callable[[int], date], n: int) -> Callable[[int], date]:
     return lambda year: base(year) + timedelta(days=n)
 
 
-_THANKSGIVING = _nth(11, 3, 4)
+_THANKSGIVING = nth_weekday(11, 3, 4)
 _DAYS: dict[str, Callable[[int], date]] = {
     "new year's day": _fixed(1, 1),
     "new year's eve": _fixed(12, 31),
-    "martin luther king jr. day": _nth(1, 0, 3),
-    "martin luther king day": _nth(1, 0, 3),
-    "mlk day": _nth(1, 0, 3),
+    "martin luther king jr. day": nth_weekday(1, 0, 3),
+    "martin luther king day": nth_weekday(1, 0, 3),
+    "mlk day": nth_weekday(1, 0, 3),
     "valentine's day": _fixed(2, 14),
-    "presidents day": _nth(2, 0, 3),
-    "presidents' day": _nth(2, 0, 3),
-    "president's day": _nth(2, 0, 3),
+    "presidents day": nth_weekday(2, 0, 3),
+    "presidents' day": nth_weekday(2, 0, 3),
+    "president's day": nth_weekday(2, 0, 3),
     "easter": _easter,
     "easter sunday": _easter,
     "good friday": _after(_easter, -2),
-    "memorial day": _nth(5, 0, -1),
+    "memorial day": nth_weekday(5, 0, -1),
     "juneteenth": _fixed(6, 19),
     "independence day": _fixed(7, 4),
     "the fourth of july": _fixed(7, 4),
     "fourth of july": _fixed(7, 4),
-    "labor day": _nth(9, 0, 1),
-    "columbus day": _nth(10, 0, 2),
+    "labor day": nth_weekday(9, 0, 1),
+    "columbus day": nth_weekday(10, 0, 2),
     "halloween": _fixed(10, 31),
     "veterans day": _fixed(11, 11),
     "thanksgiving": _THANKSGIVING,

@@ -6,7 +6,16 @@ import re
 from datetime import date, timedelta
 
 from chrono.dates.holidays import HOLIDAY, holiday
-from chrono.dates.phrase_common import DAY_PART, WEEKDAY, WEEKDAYS, Context, Rule, Span, days
+from chrono.dates.phrase_common import (
+    DAY_PART,
+    MONTH,
+    WEEKDAY,
+    WEEKDAYS,
+    Context,
+    Rule,
+    Span,
+    days,
+)
 
 _REL = r"(?P<rel>this past|this coming|this|last|past|next|coming|earlier|later|late|early)"
 _CLOCK_ALONE = r"(?:\d{1,2}(?::\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)|noon|midnight)"
@@ -86,6 +95,25 @@ def _holiday(m: re.Match[str], ctx: Context) -> Span | None:
     return days(day, day, f"holiday-anchored day, US rule, {when}")
 
 
+def _nth_weekday(m: re.Match[str], ctx: Context) -> Span | None:
+    """ "the second Monday in January": that day of the month meant by the tense rule."""
+    from chrono.dates.holidays import nth_weekday
+    from chrono.dates.phrase_common import month_number
+
+    month = month_number(m["month"])
+    if month is None:
+        return None
+    n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m["n"], -1)
+    on = nth_weekday(month, WEEKDAYS.index(m["day"]), n)
+    year = int(m["year"]) if m["year"] else ctx.anchor.year
+    day = on(year)
+    if not m["year"] and ctx.future and day < ctx.anchor:
+        day = on(year + 1)
+    elif not m["year"] and not ctx.future and day > ctx.anchor:
+        day = on(year - 1)
+    return days(day, day, f"the n-th weekday of a month, {ctx.tense}: by the tense rule")
+
+
 def _in_year(name: str, year: int, shift: int) -> date:
     found = holiday(name, year)
     assert found is not None, "the name was found for the anchor's year"
@@ -102,4 +130,5 @@ RULES: list[Rule] = [
     (re.compile(r"(?:(?P<rel>this past|this coming|this|last|past|next|coming) )?weekend"), _weekend),
     (re.compile(rf"{_CLOCK}(?:{_REL} )?(?:on )?{WEEKDAY}(?:'s)?{DAY_PART}(?: at {_CLOCK_ALONE})?"), _weekday),
     (re.compile(rf"(?:(?:the )?(?:day|night) (?P<side>before|after) )?{_HOLIDAY}"), _holiday),
+    (re.compile(rf"(?:the )?(?P<n>first|second|third|fourth|last) {WEEKDAY} (?:in|of) {MONTH}(?: (?P<year>\d{{4}}))?"), _nth_weekday),
 ]  # fmt: skip

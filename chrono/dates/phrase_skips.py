@@ -20,6 +20,7 @@ _ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?
 SKIPS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?:in|over|during|within) (?:the )?(?:next|coming|past|last|recent) (?:few|several|many|couple of) {_UNITS}"), "vague"),
     (re.compile(rf"(?:in )?recent {_UNITS}"), "vague"),
+    (re.compile(rf"(?:in|over|during) the (?:coming|next|past|last) {_UNITS}"), "vague"),
     (re.compile(rf"(?:in|within) (?:a few|few|several|a couple of|some|a matter of) {_UNITS}"), "vague"),
     (re.compile(rf"(?:for |over |during |within |throughout )?(?:the )?(?:past |last |next |previous |coming |first |final |following )?(?:{_HEDGE} )?{_N} {_UNITS}(?: or (?:so|more|longer))?"), "duration"),
     (re.compile(rf"(?:(?:for |over |during |in |within |throughout )(?:the )?|the )(?:past|last|next|previous|coming) (?:{_HEDGE} )?{_UNIT_WORD}"), "duration"),

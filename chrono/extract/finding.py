@@ -91,6 +91,8 @@ _PATTERNS: list[str] = [
     _I(rf"(?:on |by )?(?:that|the same|that same|the following|the next|the previous|the preceding|the prior) (?:{_UNIT}|morning|afternoon|evening)\b"),
     _I(r"(?:(?:a|one|half a) (?:decade|century|generation)|decades|centuries) ago"),
     _I(r"(?:in )?recent (?:days|weeks|months|years)"),
+    _I(r"(?:in|over|during) the (?:coming|next|past|last) (?:days|weeks|months|years)"),
+    rf"{_I('(?:on )?the (?:first|second|third|fourth|last) ')}{_WD} {_I('(?:in|of)')} {_MONTH}(?:,? {_YEAR})?",
     _I(r"(?:(?:most|very|only|just|until) )?(?:recently|soon|lately|shortly|immediately|currently|previously|formerly|eventually|nowadays)\b"),
     _I(r"(?:(?:right|just|until|for|from) )?now\b(?!\s+that)"),
     r"\b(?:[Ll]ater|[Ee]arlier)\b(?=[,.;]| in the| on| that| this)",

@@ -34,7 +34,7 @@ _PAST = re.compile(
 # Jan. 1") speaks of the future, when the verb is within a few words of the phrase.
 _TIMETABLE = re.compile(
     r"\b(?:begins?|starts?|opens?|closes?|ends?|resumes?|reopens?|expires?|arrives?|leaves?|"
-    r"returns?|goes|go|meets?|kicks? off|takes? effect|takes? office|goes into effect)"
+    r"returns?|goes|go|meets?|(?:re)?convenes?|kicks? off|takes? effect|takes? office|goes into effect)"
     r"(?:\s+[\w'’.,-]+){0,4}\s*$",
     re.IGNORECASE,
 )
