@@ -171,6 +171,9 @@ def test_a_saved_page_gives_its_text_and_published_date(invoke: Any, tmp_path: P
     document = _json(invoke, str(page))
     assert document["published"] == "2016-04-18"
     assert document["published_basis"] == "the page's metadata"
+    for phrase in document["phrases"]:
+        at = phrase["offset"]
+        assert document["text"][at : at + len(phrase["text"])] == phrase["text"]
     assert {p["edtf"] for p in document["phrases"]} == {"2016-04-15"}
 
 

@@ -45,7 +45,7 @@ def extract(
     if output == "json":
         from chrono.extract.output import phrases_json
 
-        typer.echo(phrases_json(result.phrases, result.anchor), nl=False)
+        typer.echo(phrases_json(result.phrases, result.anchor, result.article.text), nl=False)
         return
     collection = _collection(into, events)
     _draft(result, source, into, collection)
@@ -113,7 +113,9 @@ def _draft(
     drafts = draft_events(result.phrases, source, names, result.anchor.day.isoformat())
     if into is None or collection is None:
         typer.echo(
-            drafts_toml(drafts, result.anchor, drafted if drafted and drafted[1] else None),
+            drafts_toml(
+                drafts, result.anchor, drafted if drafted and drafted[1] else None, result.phrases
+            ),
             nl=False,
         )
         return

@@ -150,7 +150,7 @@ def _actors(sentence: str, names: dict[str, str]) -> tuple[list[str], tuple[str,
     known = {n.casefold() for n in names}
     suggested = []
     for m in _NAME.finditer(sentence):
-        words = [w for w in m.group().split() if w not in _NOT_NAMES]
+        words = [w for w in m.group().split() if w.strip(".,’'") not in _NOT_NAMES]
         name = " ".join(words).strip(".’'")
         if name and name.casefold() not in known and name not in suggested:
             suggested.append(name)

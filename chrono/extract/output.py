@@ -13,8 +13,9 @@ from chrono.extract.reading import Phrase
 __all__ = ["drafts_toml", "event_toml", "phrases_json"]
 
 
-def phrases_json(phrases: Sequence[Phrase], anchor: Anchor) -> str:
-    """Every phrase found, resolved or not, with the anchor and its basis."""
+def phrases_json(phrases: Sequence[Phrase], anchor: Anchor, text: str) -> str:
+    """Every phrase found, resolved or not, with the anchor, its basis, and the article's
+    text as read (a page's extracted text), which the offsets index."""
     rows = [
         {
             "text": p.text,
@@ -29,6 +30,7 @@ def phrases_json(phrases: Sequence[Phrase], anchor: Anchor) -> str:
         for p in phrases
     ]
     document = {"published": anchor.day.isoformat(), "published_basis": anchor.basis}
+    document["text"] = text
     return json.dumps({**document, "phrases": rows}, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -43,13 +45,21 @@ def event_toml(table: dict[str, Any]) -> str:
 
 
 def drafts_toml(
-    drafts: Sequence[Draft], anchor: Anchor, source: tuple[str, dict[str, Any]] | None
+    drafts: Sequence[Draft],
+    anchor: Anchor,
+    source: tuple[str, dict[str, Any]] | None,
+    phrases: Sequence[Phrase] = (),
 ) -> str:
-    """The drafts as one TOML document of ``[[events]]`` for review; the drafted source,
-    if new, and names not in actors.toml are given in comments."""
+    """The drafts as one TOML document of ``[[events]]`` for review; the drafted source if
+    new, names not in actors.toml, and the phrases given no date are listed in comments."""
     import tomli_w
 
     lines = [f"# {len(drafts)} draft event(s), read against {anchor.day} ({anchor.basis})"]
+    lines += [
+        f"# no date for {p.text!r} at offset {p.offset}: {p.reason}"
+        for p in phrases
+        if p.status != "resolved"
+    ]
     if source is not None:
         lines.append("# a new sources.toml entry for them:")
         lines += ["# " + line for line in tomli_w.dumps({source[0]: source[1]}).splitlines()]
