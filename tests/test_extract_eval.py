@@ -101,6 +101,8 @@ def test_a_convention_in_one_sentence(text: str, phrase: str, edtf: str) -> None
         ("Rains came in the summer of 2015.", "season"),
         ("It was the first rise in three months.", "duration"),
         ("The court will hear the case in the coming months.", "vague"),
+        ("He is spending a third weekend in a row there.", "vague (relative to another event)"),
+        ("They met again the following Monday.", "vague (relative to another event)"),
     ],
 )
 def test_what_gives_no_date_is_skipped_with_its_reason(text: str, reason: str) -> None:

@@ -87,7 +87,8 @@ _PATTERNS: list[str] = [
     # a period's parts, and a deadline: "by the end of the year" is the year
     _I(r"(?:(?:by|at|until|before|through|toward|towards) )?(?:the )?(?:end|beginning|start|middle|close) of the (?:month|year)"),
     _I(r"(?:for )?(?:the )?(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:straight|consecutive|successive) (?:days?|weeks?|months?|years?|weekends?)"),
-    _I(rf"(?:an?|the|second|third|fourth) (?:{_UNIT}|weekend)s? in a row"),
+    _I(rf"(?:an?|the|second|third|fourth|(?:a|the) (?:second|third|fourth)) (?:{_UNIT}|weekend)s? in a row"),
+    rf"{_I('(?:on )?(?:that|the following|the previous|the preceding|the prior|that same|the same) ')}{_WD}{_PART_OF_DAY}",
     _I(rf"(?:on |by )?(?:that|the same|that same|the following|the next|the previous|the preceding|the prior) (?:{_UNIT}|morning|afternoon|evening)\b"),
     _I(r"(?:(?:a|one|half a) (?:decade|century|generation)|decades|centuries) ago"),
     _I(r"(?:in )?recent (?:days|weeks|months|years)"),
