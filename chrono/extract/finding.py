@@ -41,7 +41,7 @@ _UNIT = r"(?:second|minute|hour|day|night|week|month|year|decade)"
 _NOT_A_MODIFIER = r"(?! (?!(?:and|or|in|on|at|to|is|are|has|have|had|remains|tends|brings|means|was|were|will|with|for|this|last|next|eve|day|weekend|morning|afternoon|evening|night|the|a|an|when|as|but|so|it|we|they|he|she|i|that|which)\b)[a-z])"
 _I = "(?i:{})".format  # a case-insensitive piece inside a case-sensitive pattern
 _PRE = _I(
-    r"(?:in|on|the|early|mid|late|earlier|later|last|next|this|past|coming|beginning of|start of|middle of|end of|the (?:beginning|start|middle|end) of|by the (?:end|close) of)[- ]"
+    r"(?:in|on|early|mid|late|earlier|later|last|next|this|past|coming|beginning of|start of|middle of|end of|the (?:beginning|start|middle|end) of|by the (?:end|close) of)[- ]"
 )
 _PART_OF_DAY = _I(r"(?: (?:morning|afternoon|evening|night|overnight))?")
 
@@ -119,7 +119,17 @@ def find_phrases(text: str, skip: tuple[tuple[int, int], ...] = ()) -> list[Foun
     for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
         if all(end <= a or b <= start for a, b in chosen):
             chosen.append((start, end))
-    return [Found(s, e, text[s:e]) for s, e in sorted(chosen) if _is_a_date(plain, s, e)]
+    found = [_trimmed(plain, s, e) for s, e in sorted(chosen) if _is_a_date(plain, s, e)]
+    return [Found(s, e, text[s:e]) for s, e in found]
+
+
+# "to meet next on Wednesday": the adverb "next" is not part of "on Wednesday"
+_ADVERB = re.compile(r"(?i)next (?=on )")
+
+
+def _trimmed(plain: str, start: int, end: int) -> tuple[int, int]:
+    adverb = _ADVERB.match(plain, start, end)
+    return (adverb.end(), end) if adverb else (start, end)
 
 
 # "Theresa May", "May is expected to": the month's name is also a name and a verb, so a
