@@ -222,3 +222,21 @@ def test_a_page_without_the_html_extra_says_what_to_install(
     result = invoke("extract", str(page), "--published", "2016-04-18")
     assert result.exit_code == 1
     assert "pip install 'chrono[html]'" in result.stderr
+
+
+def test_parallel_extracts_into_one_collection_write_each_draft_once(tmp_path: Path) -> None:
+    """Real processes at once: the collection lock makes their load-check-write serial."""
+    import subprocess
+
+    chrono = str(Path(sys.executable).with_name("chrono"))
+    root = tmp_path / "events"
+    args = [chrono, "extract", str(SAMPLE), "--published", "2016-04-18", "--into", str(root)]
+    runs = [
+        subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)
+    ]
+    outcomes = [(run.wait(timeout=120), run.stderr.read() if run.stderr else b"") for run in runs]
+    assert [code for code, _ in outcomes] == [0, 0, 0, 0], outcomes
+    assert len(list(root.glob("*/*.toml"))) == len(SAMPLE_KEY["phrases"])
+    assert len(tomllib.loads((root / "sources.toml").read_text("utf-8"))) == 1
+    written = [int(err.decode().split("chrono: ")[-1].split(" ")[0]) for _, err in outcomes]
+    assert sorted(written) == [0, 0, 0, len(SAMPLE_KEY["phrases"])]

@@ -47,8 +47,16 @@ def extract(
 
         typer.echo(phrases_json(result.phrases, result.anchor, result.article.text), nl=False)
         return
-    collection = _collection(into, events)
-    _draft(result, source, into, collection)
+    if into is None:
+        _draft(result, source, into, _collection(events))
+        return
+    from chrono.extract.collect import collection_lock
+
+    if os.path.exists(into) and not os.path.isdir(into):
+        fail(f"--into {into}: not a folder", 2)
+    os.makedirs(into, exist_ok=True)
+    with collection_lock(into):
+        _draft(result, source, into, load([into]))
 
 
 def _extraction(article: str, published: str | None) -> Extraction:
@@ -76,14 +84,10 @@ def _read(path: str) -> bytes:
         fail(f"cannot read {path}: {err.strerror or err}")
 
 
-def _collection(into: str | None, events: list[str]) -> Collection | None:
+def _collection(events: list[str]) -> Collection | None:
+    """The collection whose actors.toml names the actors, if there is one."""
     from chrono.load import default_dirs
 
-    if into is not None:
-        if os.path.exists(into) and not os.path.isdir(into):
-            fail(f"--into {into}: not a folder", 2)
-        os.makedirs(into, exist_ok=True)
-        return load([into])
     dirs = [d for d in default_dirs(events) if os.path.isdir(d)]
     return load(dirs) if dirs else None
 
