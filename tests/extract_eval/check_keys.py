@@ -30,16 +30,40 @@ HERE = Path(__file__).resolve().parent
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
-MONTH_RE = (r"(January|February|March|April|May|June|July|August|September|October|November|December"
-            r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)")
-NAME_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                     r"January|February|March|April|May|June|July|August|September|October|"
-                     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b")
+MONTH_RE = (
+    r"(January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
+)
+NAME_RE = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
+)
 NOTE_RE = re.compile(r'^#\s*not-a-phrase:\s*offset=(\d+)\s+"([^"]+)"', re.M)
 
 EDTF_ONE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -75,6 +99,7 @@ def parse_edtf(s: str) -> tuple[date, date] | None:
 
 
 # ---- independent resolution -------------------------------------------------------------
+
 
 def iso_monday(d: date) -> date:
     return d - timedelta(days=d.isoweekday() - 1)
@@ -174,7 +199,7 @@ def find_month(t: str) -> int | None:
     return MONTHS[m.group(1).rstrip(".").lower()]
 
 
-def resolve(pub: date, text: str, rule: str) -> tuple[date, date] | None | str:
+def resolve(pub: date, text: str, rule: str) -> tuple[date, date] | str | None:
     """Compute the span a phrase denotes. None: no computation here for this kind of phrase."""
     t = text.lower().replace("’", "'")
     r = rule.lower()
@@ -192,7 +217,9 @@ def resolve(pub: date, text: str, rule: str) -> tuple[date, date] | None | str:
         mo = find_month(text)
         if mo is None:
             return date(y, 1, 1), date(y, 12, 31)
-        day = re.search(MONTH_RE + r"\s+(\d{1,2})\b", text) or re.search(r"\b(\d{1,2})\s+" + MONTH_RE, text)
+        day = re.search(MONTH_RE + r"\s+(\d{1,2})\b", text) or re.search(
+            r"\b(\d{1,2})\s+" + MONTH_RE, text
+        )
         if day:
             dd = int(day.group(2)) if day.group(1)[0].isalpha() else int(day.group(1))
             return date(y, mo, dd), date(y, mo, dd)
@@ -246,8 +273,18 @@ def resolve(pub: date, text: str, rule: str) -> tuple[date, date] | None | str:
         return date(pub.year, 1, 1), date(pub.year, 12, 31)
     m = re.search(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+days\s+ago\b", t)
     if m:
-        n = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-             "eight": 8, "nine": 9, "ten": 10}.get(m.group(1)) or int(m.group(1))
+        n = {
+            "one": 1,
+            "two": 2,
+            "three": 3,
+            "four": 4,
+            "five": 5,
+            "six": 6,
+            "seven": 7,
+            "eight": 8,
+            "nine": 9,
+            "ten": 10,
+        }.get(m.group(1)) or int(m.group(1))
         d = pub - timedelta(days=n)
         return d, d
     for i, wd in enumerate(WEEKDAYS):
@@ -260,7 +297,9 @@ def resolve(pub: date, text: str, rule: str) -> tuple[date, date] | None | str:
     if mo is not None:
         if "this year" in t:
             return month_span(pub.year, mo)
-        day = re.search(MONTH_RE + r"\s+(\d{1,2})\b", text) or re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH_RE, text)
+        day = re.search(MONTH_RE + r"\s+(\d{1,2})\b", text) or re.search(
+            r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH_RE, text
+        )
         if day:
             dd = int(day.group(2)) if day.group(1)[0].isalpha() else int(day.group(1))
             if future:
@@ -276,7 +315,9 @@ def resolve(pub: date, text: str, rule: str) -> tuple[date, date] | None | str:
         part = re.search(r"\b(early|mid|late)\b|middle of", t)
         if part:
             last = calendar.monthrange(y, mo)[1]
-            a, b = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}.get(part.group(1) or "mid")
+            a, b = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}.get(
+                part.group(1) or "mid"
+            )
             return date(y, mo, a), date(y, mo, b)
         return month_span(y, mo)
     year = re.fullmatch(r"(?:in |since |by )?(\d{4})", t)
@@ -287,6 +328,7 @@ def resolve(pub: date, text: str, rule: str) -> tuple[date, date] | None | str:
 
 
 # ---- checking ---------------------------------------------------------------------------
+
 
 def check(key_path: Path) -> tuple[list[str], dict]:
     errs: list[str] = []
@@ -311,8 +353,8 @@ def check(key_path: Path) -> tuple[list[str], dict]:
             stats[kind] += 1
             text, sent, off = e["text"], e["sentence"], e["offset"]
             where = f"{name} {kind[:-1] if kind == 'phrases' else 'skipped'} {text!r}@{off}"
-            if txt[off:off + len(text)] != text:
-                errs.append(f"{where}: text not at offset (found {txt[off:off + len(text)]!r})")
+            if txt[off : off + len(text)] != text:
+                errs.append(f"{where}: text not at offset (found {txt[off : off + len(text)]!r})")
             if text not in sent:
                 errs.append(f"{where}: sentence does not contain text")
             if sent not in txt:
@@ -345,10 +387,12 @@ def check(key_path: Path) -> tuple[list[str], dict]:
                 continue
             stats["recomputed"] += 1
             if got != val:
-                errs.append(f"{where}: key says {e['edtf']} = {val[0]}..{val[1]}, recomputed {got[0]}..{got[1]}")
+                errs.append(
+                    f"{where}: key says {e['edtf']} = {val[0]}..{val[1]}, recomputed {got[0]}..{got[1]}"
+                )
     notes = {int(m.group(1)): m.group(2) for m in NOTE_RE.finditer(raw)}
     for off, word in notes.items():
-        if txt[off:off + len(word)] != word:
+        if txt[off : off + len(word)] != word:
             errs.append(f"{name}: not-a-phrase note {word!r}@{off} does not match the text")
     for m in NAME_RE.finditer(txt):
         a, b = m.span()
@@ -356,7 +400,7 @@ def check(key_path: Path) -> tuple[list[str], dict]:
             continue
         line_start = txt.rfind("\n", 0, a) + 1
         line_end = txt.find("\n", a)
-        ctx = txt[max(line_start, a - 40):(line_end if line_end != -1 else len(txt))][:90]
+        ctx = txt[max(line_start, a - 40) : (line_end if line_end != -1 else len(txt))][:90]
         errs.append(f"{name}: unkeyed name {m.group(0)!r}@{a}: …{ctx}…")
     return errs, stats
 
@@ -370,13 +414,19 @@ def main() -> int:
         all_errs += errs
         for f in tot:
             tot[f] += st[f]
-        extra = f"; not recomputed: {', '.join(st['not_recomputed'])}" if st["not_recomputed"] else ""
-        print(f"{k.name}: {st['phrases']} phrases, {st['skipped']} skipped, "
-              f"{st['recomputed']} values recomputed{extra}")
+        extra = (
+            f"; not recomputed: {', '.join(st['not_recomputed'])}" if st["not_recomputed"] else ""
+        )
+        print(
+            f"{k.name}: {st['phrases']} phrases, {st['skipped']} skipped, "
+            f"{st['recomputed']} values recomputed{extra}"
+        )
     for e in all_errs:
         print("ERROR", e)
-    print(f"{len(keys)} keys, {tot['phrases']} phrases, {tot['skipped']} skipped, "
-          f"{tot['recomputed']} recomputed, {len(all_errs)} problems")
+    print(
+        f"{len(keys)} keys, {tot['phrases']} phrases, {tot['skipped']} skipped, "
+        f"{tot['recomputed']} recomputed, {len(all_errs)} problems"
+    )
     return 1 if all_errs else 0
 
 
