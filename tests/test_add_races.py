@@ -173,3 +173,22 @@ def test_an_existing_broken_event_still_holds_its_id(
     result = add(invoke, root, "--id", "held", "--date", "2017", "--title", "T")
     assert result.exit_code == 1
     assert "duplicate id 'held'" in result.stderr
+
+
+def test_a_held_lock_makes_add_wait_then_give_up_clearly(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from filelock import FileLock
+
+    from chrono import add_write
+
+    monkeypatch.setattr(add_write, "LOCK_TIMEOUT", 0.2)
+    target = root / "2016" / "x.toml"
+    with (
+        FileLock(str(root / add_write.LOCK_NAME)),
+        pytest.raises(add_write.WriteRefused, match="another chrono add has held"),
+    ):
+        add_write.write_new_event(target, "text", str(root), lambda: None)
+    assert not target.exists()
+    add_write.write_new_event(target, "text", str(root), lambda: None)  # released: written
+    assert target.read_text() == "text"
