@@ -21,6 +21,10 @@ Role = Literal["events", "actors", "sources"]
 #: Files at a collection's root with a reserved meaning.
 RESERVED: dict[str, Role] = {"actors.toml": "actors", "sources.toml": "sources"}
 
+#: The largest file chrono reads (16 MiB, ~11,000 events of a typical size): a bigger one
+#: is refused before parsing, since a syntax error on its last line would cost seconds.
+MAX_FILE_BYTES = 16 * 2**20
+
 _POSITION = r"\(at line (\d+), column (\d+)\)|\(at end of document\)"
 
 
@@ -198,8 +202,18 @@ def read_file(path: str, role: Role) -> tuple[RawFile | None, list[Problem]]:
     """Read and parse one file; an unreadable file is a problem, never an exception."""
     try:
         with open(path, "rb") as handle:
-            content = handle.read()
+            content = handle.read(MAX_FILE_BYTES + 1)  # a file may grow after the scan
     except OSError as err:
         return None, [Problem(path, 1, "unreadable", err.strerror or str(err))]
+    if len(content) > MAX_FILE_BYTES:
+        return None, [_too_large(path)]
     data, problems = parse_toml(path, content)
     return (RawFile(path, role, data) if data is not None else None), problems
+
+
+def _too_large(path: str) -> Problem:
+    limit = MAX_FILE_BYTES // 2**20
+    message = (
+        f"file is larger than {limit} MiB, the most chrono reads: split it (e.g. a file per year)"
+    )
+    return Problem(path, 1, "too-large", message)

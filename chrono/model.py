@@ -128,6 +128,10 @@ class Event:
         """A copy with other citations."""
         return _replace(self, citations=citations)
 
+    def with_actors(self, actors: tuple[str, ...]) -> Event:
+        """A copy with other actor names (e.g. the registry's canonical ones)."""
+        return _replace(self, actors=actors)
+
 
 #: The names of Event's fields, in declaration order.
 EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Event))

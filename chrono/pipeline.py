@@ -12,7 +12,8 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from chrono.index.sync import Parts, events_from_index, no_gc, parse_path, scan_folder
+from chrono.folder import Parts, no_gc, parse_path, scan_folder
+from chrono.index.sync import events_from_index
 from chrono.load import Stat
 from chrono.locate import place
 from chrono.model import Event
@@ -91,7 +92,7 @@ def _thinner(slim: bool, keep: Filter | None, registry: Registry) -> Thinner | N
     if keep is None:
         return None
     names = actor_terms(registry, keep.actors) if keep.actors else None
-    return lambda events: [e if matches(e, keep, names) else e.slim() for e in events]
+    return lambda events: [e if matches(e, keep, names, registry) else e.slim() for e in events]
 
 
 def _load_folder(

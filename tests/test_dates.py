@@ -384,13 +384,22 @@ IN_ORDER = [
 ]
 
 
+def test_an_open_start_sorts_by_its_end_not_above_everything() -> None:
+    """Issue 8: "before 16 Jan 2016" was listed above "25 May 1961"."""
+    texts = ["../2016-01-16", "1961-05-25", "2016-01-16", "2016-01", "2016-01-15", "/2016-01-16"]
+    ordered = sorted((parse_edtf(t) for t in texts), key=EdtfDate.sort_key)
+    assert [d.text for d in ordered] == [
+        "1961-05-25", "2016-01", "2016-01-15", "../2016-01-16", "/2016-01-16", "2016-01-16",
+    ]  # fmt: skip
+
+
 def test_examples_sort_in_the_documented_order() -> None:
     expected = [
-        "/1999",  # both start at -inf; the one that ends first sorts first
-        "../2000",
         "Y-170000002",
         "-1985",
         "0000",
+        "/1999",  # an unknown start is placed by its end: just before what starts then
+        "../2000",  # an open one too: before 2000, after everything that starts earlier
         "2000",
         "201X",
         "2010",
@@ -658,8 +667,16 @@ def test_bounds_are_ordered(text: str) -> None:
 @PROPERTY
 @given(edtf_texts(), edtf_texts())
 def test_sort_key_agrees_with_bounds(a_text: str, b_text: str) -> None:
+    """Dates sort by their earliest instant; one with an open or unknown start by its
+    end's earliest, and before a date that starts at that very instant."""
+
+    def placed(d: EdtfDate) -> int | float:
+        return d.end.earliest if d.start is None and d.end is not None else d.earliest
+
     a, b = parse_edtf(a_text), parse_edtf(b_text)
-    if a.earliest < b.earliest:
+    if placed(a) < placed(b):
+        assert a.sort_key() < b.sort_key()
+    if placed(a) == placed(b) and a.start is None and b.start is not None:
         assert a.sort_key() < b.sort_key()
     if a.sort_key() == b.sort_key():
         assert a == b

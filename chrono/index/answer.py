@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from chrono.folder import Parts, scan_folder
 from chrono.index.store import Index
-from chrono.index.sync import CACHE_ERRORS, Parts, cache_failed, scan_folder, synced_index
+from chrono.index.sync import CACHE_ERRORS, cache_failed, synced_index
 from chrono.locate import place
 from chrono.model import Event, Problem, Where
 from chrono.parse.claims import Claim, refused_claims
