@@ -111,7 +111,7 @@ def test_every_command_survives_the_case(case: str, invoke: Any, case_dir: Path)
     from chrono.render import EXPORT_FORMATS, SHOW_FORMATS
 
     shutil.copytree(CORPUS / case / "events", case_dir / "events", symlinks=True)
-    runs = [("show", "--format", fmt) for fmt in SHOW_FORMATS]
+    runs: list[tuple[str, ...]] = [("show", "--format", fmt) for fmt in SHOW_FORMATS]
     runs += [("export", "--format", fmt) for fmt in EXPORT_FORMATS]
     runs += [("timeline",), ("timeline", "--lanes", "actor")]
     for args in runs:
