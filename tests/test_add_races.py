@@ -192,3 +192,9 @@ def test_a_held_lock_makes_add_wait_then_give_up_clearly(
     assert not target.exists()
     add_write.write_new_event(target, "text", str(root), lambda: None)  # released: written
     assert target.read_text() == "text"
+
+
+def test_a_line_break_in_a_bad_value_stays_on_one_line(invoke: Any, root: Path) -> None:
+    result = add(invoke, root, "--date", "2016", "--title", "T", "--status", "gone\nwrong")
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "gone\\nwrong" in result.stderr
