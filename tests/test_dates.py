@@ -100,6 +100,8 @@ ACCEPTED: list[tuple[str, int | float, int | float]] = [
     ("-20XX~", utc(-2099), end_of(-2000)),
     ("-000X", utc(-9), end_of(0)),
     ("-00XX?", utc(-99), end_of(0)),
+    ("-2004-XX", utc(-2004), end_of(-2004)),
+    ("-1985-04-XX", utc(-1985, 4), end_of(-1985, 4)),
 ]
 
 
@@ -236,12 +238,17 @@ REJECTED: list[tuple[str, str]] = [
     ("1985-04-1X", "EDTF level 2 is not supported"),
     ("201X/2020", "EDTF level 2 is not supported"),
     ("1960..1970", "EDTF level 2 is not supported"),
-    ("2001-21^Southern", "EDTF level 2 is not supported"),
+    # "^" qualified seasons are from the 2012 draft; EDTF (2019) has them at no level.
+    ("2001-21^Southern", "'^' qualifies seasons in an old EDTF draft only: write 2001-21"),
+    ("2001-21^southernHemisphere", "old EDTF draft only: write 2001-21"),
     # Level 2 forms on negative years say so (issue 8.11).
     ("-1XXX", "EDTF level 2 is not supported"),
     ("-156X-12-25", "EDTF level 2 is not supported"),
     ("-XXXX", "EDTF level 2 is not supported"),
     ("-1X85", "EDTF level 2 is not supported"),
+    ("-15XX-12-25", "EDTF level 2 is not supported"),
+    ("-XXXX-12-XX", "EDTF level 2 is not supported"),
+    ("-1984-1X", "EDTF level 2 is not supported"),
     ("Y170000002/2020", "a Y year cannot be an interval end"),
     ("1985-04-12T10:00:00/1985-04-13", "an interval end cannot have a time"),
     ("1985-04-12T23:20:30?", "qualify dates, not date-times"),
