@@ -16,7 +16,7 @@ from typing import Any
 from chrono.dates import DateError, parse_edtf
 from chrono.dates.phrase_common import Tense
 from chrono.load import RawFile
-from chrono.model import Event, Problem, Source
+from chrono.model import Event, Problem, Source, one_line
 from chrono.parse import parse_event_file
 from chrono.parse.schema import EVENT_SCHEMA
 from chrono.pipeline import Collection
@@ -122,7 +122,7 @@ def _checked(path: Path, text: str, collection: Collection, root: str) -> Plan:
     problems += [p for p in found if p.file == str(path)]
     errors = [p for p in problems if p.severity == "error"]
     if errors or not events:
-        raise AddError("; ".join(p.message for p in errors) or "the event is not valid")
+        raise AddError("; ".join(one_line(p.message) for p in errors) or "the event is not valid")
     if path.exists():
         raise AddError(f"{path} already exists; choose another --id")
     holder = _id_holder(events[0].id, collection.dirs)
