@@ -223,3 +223,24 @@ def test_bad_status_or_limit_is_a_usage_error(
     result = invoke("show", "--events", str(moon), *args)
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_add_says_a_duplicate_id_once(invoke: Any, make_collection: MakeCollection) -> None:
+    root = make_collection({"sources.toml": SOURCES, "2016/taken.toml": event_toml()})
+    args = ["--date", "2016-04-01", "--title", "T", "--source", "article", "--id", "taken"]
+    result = invoke("add", "--events", str(root), *args)
+    assert result.exit_code == 1
+    assert result.stderr.count("duplicate id 'taken'") == 1, result.stderr
+
+
+@pytest.mark.parametrize("source", ["article", "https://example.org/undated"])
+def test_add_blames_an_unknown_phrase_not_the_source(
+    invoke: Any, make_collection: MakeCollection, source: str
+) -> None:
+    root = make_collection({"sources.toml": SOURCES})
+    result = invoke(
+        "add", "--events", str(root), "--date", "sometime", "--title", "T", "--source", source
+    )
+    assert result.exit_code == 1
+    assert "--date 'sometime': time phrase not understood: 'sometime'" in result.stderr
+    assert "published date" not in result.stderr
