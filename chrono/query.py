@@ -81,9 +81,8 @@ def actor_terms(registry: Registry, groups: Sequence[str]) -> set[str]:
     """Every casefolded name or alias that `--actor` for these groups matches: the groups
     themselves and every actor that is in one of them, through membership."""
     terms = {g.casefold() for g in groups}
-    for name, actor in registry.actors.items():
-        if any(registry.includes(group, name) for group in groups):
-            terms.update(n.casefold() for n in (name, *actor.aliases))
+    for actor in registry.members(groups):
+        terms.update(n.casefold() for n in (actor.name, *actor.aliases))
     return terms
 
 
