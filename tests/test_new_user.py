@@ -41,7 +41,7 @@ def test_html_lede_names_real_years(invoke: Any, open_start: Path) -> None:
     assert "Until" not in result.stdout
 
 
-@pytest.mark.parametrize("fmt", ["markdown", "html"])
+@pytest.mark.parametrize("fmt", ["markdown", "html", "timelinejs"])
 def test_a_place_ending_in_a_period_gets_no_second_one(
     invoke: Any, make_collection: MakeCollection, fmt: str
 ) -> None:
