@@ -244,3 +244,16 @@ def test_add_blames_an_unknown_phrase_not_the_source(
     assert result.exit_code == 1
     assert "--date 'sometime': time phrase not understood: 'sometime'" in result.stderr
     assert "published date" not in result.stderr
+
+
+def test_a_piped_table_is_plain_aligned_text(invoke: Any, moon: Path) -> None:
+    """tabulate draws `show --format table` when piped: no box characters, no wrapping."""
+    result = invoke("show", "--events", str(moon), "--format", "table")
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["Date", "Event", "Actors", "Sources"]
+    assert set(lines[1]) == {"-", " "}
+    landing = next(line for line in lines if "Landing" in line)
+    assert landing.index("Landing") == lines[0].index("Event")
+    assert "Mission Control, Neil Armstrong" in landing
+    assert not set("│┃─━┏┓") & set(result.stdout)
+    assert lines[lines.index("Sources:") - 1] == ""
