@@ -72,4 +72,4 @@ def test_filter_bounds() -> None:
 )
 def test_bad_ranges_are_query_errors(options: dict[str, Any], message: str) -> None:
     with pytest.raises(QueryError, match=message):
-        make_filter(since=options.get("since"), until=options.get("until"))
+        make_filter(**options)
