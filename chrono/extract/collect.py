@@ -49,7 +49,7 @@ def collection_lock(root: str) -> Iterator[None]:
         return
     import hashlib
 
-    from chrono.index.store import cache_dir
+    from chrono.index.database import cache_dir
 
     name = hashlib.sha256(os.path.realpath(root).encode()).hexdigest()[:24]
     folder = cache_dir() / "locks"
