@@ -58,7 +58,7 @@ def round_trip(tmp_path: Path, export: str, fmt: str) -> tuple[list[Event], list
     assert plan.errors == [] and plan.skipped == []
     from chrono.importers.run import write_plan
 
-    write_plan(plan)
+    write_plan(plan, folder)
     back = load_collection([str(folder)])
     assert back.problems == []
     return original, back.events

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -13,7 +14,9 @@ from chrono.cli.app import app
 from chrono.cli.common import fail
 
 if TYPE_CHECKING:
+    from chrono.importers import ImportFormat
     from chrono.importers.plan import ImportPlan
+    from chrono.importers.rows import ReadOptions
     from chrono.results import Collection
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -49,7 +52,6 @@ def import_(
     """
     from chrono.importers import IMPORT_FORMATS
     from chrono.importers.rows import ReadOptions
-    from chrono.importers.run import plan_import
 
     fmt = IMPORT_FORMATS.get(from_)
     if fmt is None:
@@ -58,18 +60,57 @@ def import_(
         fail(f"--map applies to --from csv only, not --from {from_}", 2)
     options = ReadOptions(_mapping(mapping), sep)
     data = _read(Path(file))
-    target, collection = _target(into)
-    cite = _cite(source, collection) if source else None
-    plan = plan_import(data, file, fmt, options, collection, target, cite)
-    _report(plan)
-    writing = into is not None and not dry_run
-    if not writing:
-        _show(plan, add_actors)
-    elif partial or not plan.errors:
-        _write(plan, target, add_actors)
-    _summary(plan, file, from_, writing, partial, bool(collection and collection.registry.actors))
-    if plan.errors:
+    run = Run(file, fmt, options, source, partial, add_actors)
+    if into is None or dry_run:
+        failed = _import(run, data, into, writing=False)
+    else:
+        failed = _import_locked(run, data, into)
+    if failed:
         raise typer.Exit(1)
+
+
+@dataclass(frozen=True)
+class Run:
+    """What the command line asked for, besides the file's bytes and the target."""
+
+    file: str
+    fmt: ImportFormat
+    options: ReadOptions
+    source: str | None
+    partial: bool
+    add_actors: bool
+
+
+def _import_locked(run: Run, data: bytearray, into: Path) -> bool:
+    """Load, check and write while holding the collection's lock (the one `chrono add` and
+    `chrono extract` take), so that two imports at once add each row once."""
+    from chrono.add_write import WriteRefused, collection_lock
+
+    if into.exists() and not into.is_dir():
+        fail(f"'{into}' is not a folder", 2)
+    into.mkdir(parents=True, exist_ok=True)
+    try:
+        with collection_lock(str(into)):
+            return _import(run, data, into, writing=True)
+    except WriteRefused as err:
+        fail(f"--into {into}: {err}")
+
+
+def _import(run: Run, data: bytearray, into: Path | None, writing: bool) -> bool:
+    """Plan, report, then show or write; True when rows were refused."""
+    from chrono.importers.run import plan_import
+
+    target, collection = _target(into)
+    cite = _cite(run.source, collection) if run.source else None
+    plan = plan_import(data, run.file, run.fmt, run.options, collection, target, cite)
+    _report(plan)
+    if not writing:
+        _show(plan, run.add_actors)
+    elif run.partial or not plan.errors:
+        _write(plan, target, run.add_actors)
+    registry = bool(collection and collection.registry.actors)
+    _summary(plan, run.file, run.fmt.name, writing, run.partial, registry)
+    return bool(plan.errors)
 
 
 def _mapping(pairs: list[str]) -> dict[str, str]:
@@ -116,7 +157,7 @@ def _write(plan: ImportPlan, target: Path, add_actors: bool) -> None:
     from chrono.importers.run import ImportWriteError, write_plan
 
     try:
-        for path in write_plan(plan):
+        for path in write_plan(plan, target):
             terminal.out(_printable(str(path)))
     except ImportWriteError as err:
         fail(f"{err}; nothing was written")

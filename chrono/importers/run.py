@@ -176,9 +176,11 @@ def _joined(pieces: list[str]) -> Iterator[str]:
         yield ("\n" if index else "") + piece
 
 
-def write_plan(plan: ImportPlan) -> list[Path]:
-    """Create the planned files atomically, never overwriting; on a failure, remove the
-    files and folders this call created and raise ImportWriteError."""
+def write_plan(plan: ImportPlan, root: Path) -> list[Path]:
+    """Create the planned files inside the collection `root` atomically, never overwriting;
+    on a failure, remove the files and folders this call created and raise ImportWriteError.
+    A year folder that leads outside `root` (a link) is a failure too."""
+    from chrono.add_write import WriteRefused, inside
     from chrono.write import atomic_write
 
     written: list[Path] = []
@@ -186,11 +188,15 @@ def write_plan(plan: ImportPlan) -> list[Path]:
     try:
         for planned in plan.files:
             folder = planned.path.parent
+            inside(folder, str(root))
             if not folder.is_dir():
                 folders += [p for p in (folder, *folder.parents) if not p.exists()][::-1]
                 folder.mkdir(parents=True, exist_ok=True)
             atomic_write(planned.path, _joined(planned.pieces))
             written.append(planned.path)
+    except WriteRefused as err:
+        _take_back(written, folders)
+        raise ImportWriteError(str(err)) from err
     except OSError as err:
         _take_back(written, folders)
         reason = err.strerror or str(err)
