@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from chrono.importers.dates import CellDateError, edtf_from_cell
-from chrono.importers.rows import Draft, Drafted, ReadError, ReadOptions, cell, csv_records
+from chrono.importers.rows import Draft, Drafted, ReadError, ReadOptions, csv_rows
 from chrono.importers.rows import split_cell as split
 
 TEXT_FIELDS = ("id", "title", "summary", "location", "status", "date_text")
@@ -33,17 +33,24 @@ def read(text: str, path: str, options: ReadOptions) -> Drafted:
 
 
 def _drafts(text: str, path: str, options: ReadOptions, drafted: Drafted) -> Iterator[Draft]:
-    columns: dict[str, str] | None = None
-    table_of: Callable[[Mapping[str, str | None], str], dict[str, Any]] = draft_table
-    for line, record in csv_records(text):
-        if columns is None:
-            columns = resolve_columns(list(record), options.mapping)
-            table_of = _table_maker(set(columns))
-        row = {name: cell(record, column) for name, column in columns.items()}
+    rows = csv_rows(text)
+    header = next(rows)[1]
+    columns = resolve_columns(header, options.mapping)
+    where = {name: header.index(column) for name, column in columns.items()}
+    table_of = _table_maker(set(columns))
+    for line, cells in rows:
+        count = len(cells)
+        row = {name: _cell(cells[i]) if i < count else None for name, i in where.items()}
         try:
             yield Draft(line, table_of(row, options.sep))
         except CellDateError as err:
             drafted.refuse(path, line, "bad-date", str(err))
+
+
+def _cell(text: str) -> str | None:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")  # a spreadsheet's line ends in a cell
+    return text.strip() or None
 
 
 def _table_maker(fields: set[str]) -> Callable[[Mapping[str, str | None], str], dict[str, Any]]:
