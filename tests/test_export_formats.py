@@ -31,6 +31,7 @@ GOLDEN_FILES = {
     "timelinejs": "sample.timelinejs.json",
     "mermaid": "sample.mmd",
     "html": "sample.html",
+    "json": "sample.export.json",
 }
 
 EDGE_EVENTS = {
@@ -84,9 +85,12 @@ def export(invoke: Any, events: Path, fmt: str) -> Any:
 
 
 @pytest.mark.parametrize("fmt", sorted(GOLDEN_FILES))
-def test_sample_export_matches_golden(invoke: Any, fmt: str) -> None:
+def test_sample_export_matches_golden(
+    invoke: Any, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Set CHRONO_UPDATE_GOLDEN=1 (`make golden`) to rewrite the files after a deliberate change."""
-    produced = export(invoke, SAMPLE, fmt).stdout_bytes  # bytes: .ics lines end in CRLF
+    monkeypatch.chdir(SAMPLE.parent)  # a relative folder: JSON names each event's file
+    produced = export(invoke, Path(SAMPLE.name), fmt).stdout_bytes  # bytes: ICS ends in CRLF
     path = GOLDEN / GOLDEN_FILES[fmt]
     if os.environ.get("CHRONO_UPDATE_GOLDEN") == "1":
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -96,7 +100,18 @@ def test_sample_export_matches_golden(invoke: Any, fmt: str) -> None:
 
 
 def test_every_export_format_has_a_golden() -> None:
-    assert {"markdown", "json", "csv"} | set(GOLDEN_FILES) == set(EXPORT_FORMATS)
+    assert {"markdown", "csv"} | set(GOLDEN_FILES) == set(EXPORT_FORMATS)
+
+
+def test_json_export_envelope_numbers_every_source(invoke: Any, edge: Path) -> None:
+    document = json.loads(export(invoke, edge, "json").stdout)
+    assert (document["format"], document["version"]) == ("chrono-export", 1)
+    assert sorted(e["id"] for e in document["events"]) == sorted(EDGE_EVENTS)
+    numbers = [s["number"] for s in document["sources"]]
+    assert numbers == list(range(1, len(numbers) + 1))
+    for event in document["events"]:
+        assert event["source_numbers"] and set(event["source_numbers"]) <= set(numbers)
+    assert document["sources"][0]["url"] == "https://example.org/x?a=1&b=2"
 
 
 # --- docs ---------------------------------------------------------------------------
@@ -288,7 +303,7 @@ def test_mermaid_sample_has_a_section_per_year_and_cites_every_entry(invoke: Any
     lines = mermaid_lines(invoke, SAMPLE)
     assert lines[1] == "    title Chronology"
     sections = [line.removeprefix("    section ") for line in lines if "section " in line]
-    assert sections == ["Until 2016", "2007", "2016"]  # open starts first: the total order
+    assert sections == ["2007", "2016"]  # an open start is filed under its end's year
     entries = [line for line in lines if line.startswith("        ")]
     assert len(entries) == 10
     notes = {m.group(1) for line in lines if (m := re.match(r"%% \[(\d+)\] \S", line))}
@@ -301,9 +316,9 @@ def test_mermaid_sample_has_a_section_per_year_and_cites_every_entry(invoke: Any
 def test_mermaid_edge_text_is_made_safe(invoke: Any, edge: Path) -> None:
     lines = mermaid_lines(invoke, edge)
     sections = [line.removeprefix("    section ") for line in lines if "section " in line]
-    assert sections == ["Until 2016", "1986 BCE", "2001", "2010", "2016", "170000002"]
+    assert sections == ["1986 BCE", "2001", "2010", "2016", "170000002"]
     old = next(line for line in lines if "Very old" in line)
-    assert old == "        1986 BCE : Very old∶ thing； ＃1 % here [2]"
+    assert old == "        1986 BCE : Very old∶ thing； ＃1 % here [1]"
     zoned = next(line for line in lines if "zoned" in line)
     assert "10∶20∶30" in zoned
 

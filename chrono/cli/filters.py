@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar, get_type_hints
 import typer
 
 from chrono.cli.common import fail
+from chrono.cli.completion import complete_actors, complete_statuses, complete_tags
 
 if TYPE_CHECKING:
     from chrono.query import Filter
@@ -31,11 +32,20 @@ class Selection:
     actor: Annotated[
         list[str],
         typer.Option(
-            "--actor", "-a", help="Keep events of this actor or its members (repeatable)."
+            "--actor",
+            "-a",
+            help="Keep events of this actor or its members (repeatable).",
+            autocompletion=complete_actors,
         ),
     ] = dataclasses.field(default_factory=list)
     tag: Annotated[
-        list[str], typer.Option("--tag", "-t", help="Keep events with this tag (repeatable).")
+        list[str],
+        typer.Option(
+            "--tag",
+            "-t",
+            help="Keep events with this tag (repeatable).",
+            autocompletion=complete_tags,
+        ),
     ] = dataclasses.field(default_factory=list)
     since: Annotated[
         str | None, typer.Option("--from", help="Keep events that may overlap this date or later.")
@@ -49,6 +59,22 @@ class Selection:
     location: Annotated[
         str | None, typer.Option("--location", help="Keep events whose location contains this.")
     ] = None
+    status: Annotated[
+        list[str],
+        typer.Option(
+            "--status",
+            autocompletion=complete_statuses,
+            help="Keep events with this status (repeatable): occurred, reported, planned, "
+            "disputed, denied or cancelled.",
+        ),
+    ] = dataclasses.field(default_factory=list)
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", "-n", metavar="N", help="Keep only the first N events shown."),
+    ] = None
+    reverse: Annotated[
+        bool, typer.Option("--reverse", help="Latest first (with -n: the N latest).")
+    ] = False
 
     def filter(self) -> Filter:
         """The Filter these options make; a value that is not understood is a usage error."""
@@ -56,8 +82,9 @@ class Selection:
 
         try:
             return make_filter(
-                self.actor, self.tag, self.since, self.until, self.search, self.location
-            )
+                self.actor, self.tag, self.since, self.until, self.search, self.location,
+                self.status, self.limit, self.reverse,
+            )  # fmt: skip
         except QueryError as err:
             fail(str(err), 2)
 
