@@ -31,12 +31,15 @@ def run_check(invoke: Any, *extra: str) -> Any:
 def test_case(case: str, invoke: Any, case_dir: Path) -> None:
     shutil.copytree(CORPUS / case / "events", case_dir / "events", symlinks=True)
     expected = (CORPUS / case / "expected").read_text(encoding="utf-8").splitlines()
+    summaries = set()
     for extra in (("--no-cache",), (), ()):  # uncached, cold cache, warm cache
         result = run_check(invoke, *extra)
         assert "Traceback" not in result.output
         assert result.stdout.splitlines() == expected, extra
         errors = any("error[" in line for line in expected)
         assert result.exit_code == (1 if errors else 0)
+        summaries.add(result.stderr)
+    assert len(summaries) == 1, summaries  # the same counts, valid events included
 
 
 def test_corpus_is_not_empty() -> None:
