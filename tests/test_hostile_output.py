@@ -181,7 +181,7 @@ def test_the_cli_writes_only_through_the_terminal_module() -> None:
         for n, line in enumerate(path.read_text().splitlines(), 1)
         if direct.search(line)
     ]
-    assert offenders == []
+    assert offenders == [], "print through chrono.cli.terminal: out(), err() or write()"
 
 
 def test_timeline_width_holds_with_escaped_titles(invoke: Any, hostile: Path) -> None:
