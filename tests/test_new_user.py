@@ -257,3 +257,12 @@ def test_a_piped_table_is_plain_aligned_text(invoke: Any, moon: Path) -> None:
     assert "Mission Control, Neil Armstrong" in landing
     assert not set("│┃─━┏┓") & set(result.stdout)
     assert lines[lines.index("Sources:") - 1] == ""
+
+
+@pytest.mark.parametrize("cache", [(), ("--no-cache",)])
+def test_limit_and_reverse_with_an_actor_from_the_index_or_not(
+    invoke: Any, small_collection: Path, cache: tuple[str, ...]
+) -> None:
+    for _ in range(2):  # a cold index, then a warm one
+        args = ("--actor", "Iran", "--reverse", "-n", "2", *cache)
+        assert ids_of(invoke, small_collection, *args) == ["later", "trip"]
