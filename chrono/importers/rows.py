@@ -103,13 +103,28 @@ def cell(record: Mapping[str, Any], name: str) -> str | None:
     if value is None:
         return None
     text = str(value).replace("\r\n", "\n").strip()  # a spreadsheet's line ends in a cell
+    if text[:1] == "'" and text[1:2] in _FORMULA_STARTS:  # a cell a CSV writer defused
+        text = text[1:]
     return text or None
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def split_cell(value: str | None, sep: str) -> list[str]:
-    """A list cell's items, stripped, blanks dropped; the whole cell when `sep` is empty."""
+    """A list cell's items, stripped, blanks dropped; the whole cell when `sep` is empty.
+    A cell holding a JSON array of strings (as chrono's own CSV writes lists) is that list."""
     if not value:
         return []
+    if value.startswith("[") and value.endswith("]"):
+        import json
+
+        try:
+            items = json.loads(value)
+        except ValueError:
+            items = None
+        if isinstance(items, list) and all(isinstance(item, str) for item in items):
+            return [item.strip() for item in items if item.strip()]
     parts = value.split(sep) if sep else [value]
     return [p.strip() for p in parts if p.strip()]
 
