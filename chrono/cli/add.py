@@ -38,6 +38,9 @@ def add(
     source_title: Annotated[str | None, typer.Option(help="Title of an inline (URL) source.")] = None,
     publisher: Annotated[str | None, typer.Option(help="Publisher of an inline (URL) source.")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date of an inline source.")] = None,
+    sentence: Annotated[str | None, typer.Option(help="The source's sentence holding the date phrase; its tense picks the weekday or month meant.")] = None,
+    future: Annotated[bool, typer.Option("--future", help="Read the phrase as future ('on Friday' = the next Friday).")] = False,
+    past: Annotated[bool, typer.Option("--past", help="Read the phrase as past (the default).")] = False,
     events: EventsOpt = [],  # noqa: B006
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the file instead of writing it.")] = False,
 ) -> None:  # fmt: skip
@@ -52,11 +55,16 @@ def add(
       chrono add --date 2016-04-27 --title "Dehghan meets Shoigu" --actor Dehghan \\
           --actor Shoigu --source behold-israel-russia-iran-arms --quote "..."
       chrono add --date "next week" --title "..." --source behold-israel-russia-iran-arms
+      chrono add --date "on Tuesday" --sentence "The talks will resume on Tuesday." \\
+          --title "Talks resume" --source behold-israel-russia-iran-arms --dry-run
       chrono add --date "27 April 2016" --title "..." --source https://example.org/a \\
           --source-title "..." --publisher "..." --published 2016-04-20 --dry-run
     """
-    from chrono.add import AddError, NewEvent, plan_add, write_event
+    from chrono.add import AddError, NewEvent, plan_add, tense_of, write_event
     from chrono.load import default_dirs
+
+    if sum([future, past, sentence is not None]) > 1:
+        fail("give only one of --sentence, --future and --past", 2)
 
     dirs = default_dirs(events)
     collection = load(dirs)
@@ -65,6 +73,7 @@ def add(
         date=date, title=title, source=source, actors=tuple(actor), tags=tuple(tag),
         location=location, summary=summary, status=status, quote=quote, id=event_id,
         date_text=date_text, source_title=source_title, publisher=publisher, published=published,
+        tense="future" if future else tense_of(date, sentence) if sentence else "past",
     )  # fmt: skip
     try:
         plan = plan_add(new, collection, dirs[0])
