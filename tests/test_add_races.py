@@ -185,8 +185,8 @@ def test_a_held_lock_makes_add_wait_then_give_up_clearly(
     monkeypatch.setattr(add_write, "LOCK_TIMEOUT", 0.2)
     target = root / "2016" / "x.toml"
     with (
-        FileLock(str(root / add_write.LOCK_NAME)),
-        pytest.raises(add_write.WriteRefused, match="another chrono add has held"),
+        FileLock(add_write.lock_path(str(root))),
+        pytest.raises(add_write.WriteRefused, match="another chrono run has held"),
     ):
         add_write.write_new_event(target, "text", str(root), lambda: None)
     assert not target.exists()

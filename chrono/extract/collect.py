@@ -10,8 +10,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ from chrono.model import Source
 from chrono.results import Collection
 from chrono.write import atomic_write
 
-__all__ = ["CollectError", "Written", "collection_lock", "draft_source", "write_drafts"]
+__all__ = ["CollectError", "Written", "draft_source", "write_drafts"]
 
 
 class CollectError(ValueError):
@@ -34,32 +33,6 @@ class Written:
     paths: list[Path]
     present: int
     new_source: str | None
-
-
-@contextmanager
-def collection_lock(root: str) -> Iterator[None]:
-    """Hold an exclusive lock on the collection at `root`, so that extracts into it run
-    their load-check-write one after another: a draft two of them hold is written once, and
-    neither loses the other's sources.toml entry. The lock file lives in chrono's cache
-    folder, named after the collection's real path, never in the collection."""
-    try:
-        import fcntl
-    except ImportError:  # no advisory locks on this system: each run is still atomic
-        yield
-        return
-    import hashlib
-
-    from chrono.index.store import cache_dir
-
-    name = hashlib.sha256(os.path.realpath(root).encode()).hexdigest()[:24]
-    folder = cache_dir() / "locks"
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / f"{name}.lock", "a", encoding="utf-8") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def draft_source(
