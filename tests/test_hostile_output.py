@@ -181,9 +181,27 @@ def test_the_cli_writes_only_through_the_terminal_module() -> None:
         for n, line in enumerate(path.read_text().splitlines(), 1)
         if direct.search(line)
     ]
-    assert offenders == []
+    assert offenders == [], "print through chrono.cli.terminal: out(), err() or write()"
 
 
 def test_timeline_width_holds_with_escaped_titles(invoke: Any, hostile: Path) -> None:
     result = invoke("timeline", "--events", str(hostile), "--width", "60")
     assert max(len(line) for line in result.stdout.splitlines()) <= 60
+
+
+def test_chrono_csv_imports_back_exactly(
+    invoke: Any, make_collection: MakeCollection, tmp_path: Path
+) -> None:
+    """JSON list cells and the formula quote are read back by `chrono import --from csv`."""
+    body = event_toml("=1+2; not a formula", '"-1985"', actors='["Smith; Jones", "Lee"]')
+    root = make_collection({"sources.toml": SOURCES, "a.toml": body})
+    exported = tmp_path / "x.csv"
+    assert invoke("export", "--events", str(root), "-o", str(exported)).exit_code == 0
+    into = tmp_path / "into"
+    into.mkdir()
+    result = invoke("import", str(exported), "--from", "csv", "--into", str(into))
+    assert result.exit_code == 0, result.output
+    events = invoke("show", "--events", str(into), "--format", "json")
+    (event,) = json.loads(events.stdout)
+    assert (event["date"], event["title"]) == ("-1985", "=1+2; not a formula")
+    assert event["actors"] == ["Smith; Jones", "Lee"]
