@@ -59,7 +59,7 @@ class ReadError(ValueError):
         self.code = code
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes | bytearray) -> str:
     """UTF-8 text without a byte-order mark; ReadError naming the line of a bad byte."""
     try:
         text = data.decode("utf-8")
