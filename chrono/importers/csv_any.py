@@ -4,7 +4,9 @@
 mapped is read from a column of its own name, if there is one (so chrono's own
 ``export --format csv`` reads back without any ``--map``). List fields (actors, tags,
 sources, urls, quotes) are split on ``--sep`` (default ``;``). Dates may be EDTF, ISO 8601
-or written ("27 April 2016"), and keep the precision written.
+or written ("27 April 2016"), and keep the precision written. A cell that starts with
+``'`` before ``= + - @``, a tab or a CR is read without that quote: it is how chrono's
+export (and many spreadsheets) keep such a cell from running as a formula.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ LIST_FIELDS = ("actors", "tags")
 SOURCE_FIELDS = ("source", "url", "publisher", "published", "author", "quote")
 #: What chrono's CSV export writes about sources: labels, URLs and quotes, as lists.
 EXPORT_SOURCE_FIELDS = ("sources", "urls", "quotes")
+#: What chrono's CSV export (and the OWASP rule it follows) quotes with a leading "'".
+_NEUTRALISED = frozenset("=+-@\t\r")
 FIELDS = ("date", *TEXT_FIELDS, *LIST_FIELDS, *SOURCE_FIELDS, *EXPORT_SOURCE_FIELDS)
 
 
@@ -48,6 +52,8 @@ def _drafts(text: str, path: str, options: ReadOptions, drafted: Drafted) -> Ite
 
 
 def _cell(text: str) -> str | None:
+    if text[:1] == "'" and text[1:2] in _NEUTRALISED:
+        text = text[1:]  # the quote a CSV export puts before a would-be formula
     if "\r" in text:
         text = text.replace("\r\n", "\n")  # a spreadsheet's line ends in a cell
     return text.strip() or None
