@@ -49,11 +49,11 @@ def collection_lock(root: str) -> Iterator[None]:
         return
     import hashlib
 
-    from chrono.index.store import cache_dir
+    from chrono.index.database import cache_dir
 
     name = hashlib.sha256(os.path.realpath(root).encode()).hexdigest()[:24]
     folder = cache_dir() / "locks"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     with open(folder / f"{name}.lock", "a", encoding="utf-8") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
