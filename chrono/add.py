@@ -16,7 +16,7 @@ from typing import Any
 from chrono.dates import DateError, parse_edtf
 from chrono.dates.phrase_common import Tense
 from chrono.load import RawFile
-from chrono.model import Event, Problem, Source
+from chrono.model import Event, Problem, Source, one_line
 from chrono.parse import parse_event_file
 from chrono.parse.schema import EVENT_SCHEMA
 from chrono.pipeline import Collection
@@ -122,7 +122,9 @@ def _checked(path: Path, text: str, collection: Collection, root: str) -> Plan:
     problems += [p for p in found if p.file == str(path)]
     errors = [p for p in problems if p.severity == "error"]
     if errors or not events:
-        raise AddError("; ".join(p.message for p in errors) or "the event is not valid")
+        # The new file's path may be the existing holder's: its problem then shows twice.
+        messages = dict.fromkeys(one_line(p.message) for p in errors)
+        raise AddError("; ".join(messages) or "the event is not valid")
     if path.exists():
         raise AddError(f"{path} already exists; choose another --id")
     holder = _id_holder(events[0].id, collection.dirs)
@@ -265,6 +267,7 @@ def resolve_date(
     fixed = _anchor_free(text)
     if fixed is not None:  # "in 2007", "mid-2016": the same whatever the source's date
         return fixed, date_text or text
+    _understood(text)  # an unknown phrase is the problem, whatever the source's date
     if anchor is None or not anchor.published:
         raise AddError(
             f"--date '{text}' is not EDTF ({edtf_error}) nor a written date; a phrase like "
@@ -285,6 +288,16 @@ def tense_of(phrase: str, sentence: str) -> Tense:
 
     at = sentence.casefold().find(phrase.strip().casefold())
     return "past" if at < 0 else clause_tense(sentence, at, at + len(phrase.strip()))
+
+
+def _understood(text: str) -> None:
+    """AddError naming the phrase when no source's date could resolve it ("sometime")."""
+    from chrono.dates.relative import PhraseError, resolve_phrase
+
+    try:
+        resolve_phrase(text, dt.date(2000, 6, 15))
+    except PhraseError as err:
+        raise AddError(f"--date '{text}': {err}") from err
 
 
 def _impossible_written_date(text: str) -> str | None:

@@ -11,6 +11,12 @@ import typer
 from chrono.cli import terminal
 from chrono.cli.app import app
 from chrono.cli.common import EventsOpt, fail, load
+from chrono.cli.completion import (
+    complete_actors,
+    complete_sources,
+    complete_statuses,
+    complete_tags,
+)
 
 if TYPE_CHECKING:
     from chrono.results import Collection
@@ -20,12 +26,12 @@ if TYPE_CHECKING:
 def add(
     date: Annotated[str | None, typer.Option(help="EDTF (2016-04-27), written (27 April 2016), or a phrase (next week).")] = None,
     title: Annotated[str | None, typer.Option(help="What happened, in one line.")] = None,
-    source: Annotated[str | None, typer.Option(help="A key in sources.toml, or a URL.")] = None,
-    actor: Annotated[list[str], typer.Option("--actor", "-a", help="Actor name or alias (repeatable).")] = [],  # noqa: B006
-    tag: Annotated[list[str], typer.Option("--tag", "-t", help="Tag (repeatable).")] = [],  # noqa: B006
+    source: Annotated[str | None, typer.Option(help="A key in sources.toml, or a URL.", autocompletion=complete_sources)] = None,
+    actor: Annotated[list[str], typer.Option("--actor", "-a", help="Actor name or alias (repeatable).", autocompletion=complete_actors)] = [],  # noqa: B006
+    tag: Annotated[list[str], typer.Option("--tag", "-t", help="Tag (repeatable).", autocompletion=complete_tags)] = [],  # noqa: B006
     location: Annotated[str | None, typer.Option(help="Where it happened.")] = None,
     summary: Annotated[str | None, typer.Option(help="A few sentences.")] = None,
-    status: Annotated[str | None, typer.Option(help="occurred, reported, planned, disputed, denied or cancelled.")] = None,
+    status: Annotated[str | None, typer.Option(help="occurred, reported, planned, disputed, denied or cancelled.", autocompletion=complete_statuses)] = None,
     quote: Annotated[str | None, typer.Option(help="The source's exact words supporting the event.")] = None,
     event_id: Annotated[str | None, typer.Option("--id", help="Event id (default: from the title).")] = None,
     date_text: Annotated[str | None, typer.Option(help="The phrase the source used for the date.")] = None,
