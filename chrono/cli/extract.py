@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from chrono.cli import terminal
 from chrono.cli.app import app
 from chrono.cli.common import EventsOpt, fail, load
 
@@ -45,7 +46,7 @@ def extract(
     if output == "json":
         from chrono.extract.output import phrases_json
 
-        typer.echo(phrases_json(result.phrases, result.anchor, result.article.text), nl=False)
+        terminal.out(phrases_json(result.phrases, result.anchor, result.article.text), nl=False)
         return
     if into is None:
         _draft(result, source, into, _collection(events))
@@ -116,7 +117,7 @@ def _draft(
     names = dict(collection.registry.names) if collection else {}
     drafts = draft_events(result.phrases, source, names, result.anchor.day.isoformat())
     if into is None or collection is None:
-        typer.echo(
+        terminal.out(
             drafts_toml(
                 drafts, result.anchor, drafted if drafted and drafted[1] else None, result.phrases
             ),
@@ -128,9 +129,8 @@ def _draft(
     except CollectError as err:
         fail(f"{err}; drafts before it were written")
     for path in written.paths:
-        typer.echo(str(path))
+        terminal.out(str(path))
     note = f"{len(written.paths)} event(s) written, {written.present} already in {into}"
-    typer.echo(
-        f"chrono: {note}" + (f"; new source '{written.new_source}'" if written.new_source else ""),
-        err=True,
+    terminal.err(
+        f"chrono: {note}" + (f"; new source '{written.new_source}'" if written.new_source else "")
     )
