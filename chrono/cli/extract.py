@@ -51,13 +51,16 @@ def extract(
     if into is None:
         _draft(result, source, into, _collection(events))
         return
-    from chrono.extract.collect import collection_lock
+    from chrono.extract.collect import CollectError, collection_lock
 
     if os.path.exists(into) and not os.path.isdir(into):
         fail(f"--into {into}: not a folder", 2)
     os.makedirs(into, exist_ok=True)
-    with collection_lock(into):
-        _draft(result, source, into, load([into]))
+    try:
+        with collection_lock(into):
+            _draft(result, source, into, load([into]))
+    except CollectError as err:
+        fail(str(err))
 
 
 def _extraction(article: str, published: str | None) -> Extraction:

@@ -37,29 +37,26 @@ class Written:
 
 
 @contextmanager
-def collection_lock(root: str) -> Iterator[None]:
+def collection_lock(root: str, timeout: float = 60.0) -> Iterator[None]:
     """Hold an exclusive lock on the collection at `root`, so that extracts into it run
     their load-check-write one after another: a draft two of them hold is written once, and
     neither loses the other's sources.toml entry. The lock file lives in chrono's cache
-    folder, named after the collection's real path, never in the collection."""
-    try:
-        import fcntl
-    except ImportError:  # no advisory locks on this system: each run is still atomic
-        yield
-        return
+    folder, named after the collection's real path, never in the collection (a refused run
+    leaves the collection as it was). Raises CollectError after `timeout` seconds."""
     import hashlib
+
+    from filelock import FileLock, Timeout
 
     from chrono.index.database import cache_dir
 
     name = hashlib.sha256(os.path.realpath(root).encode()).hexdigest()[:24]
     folder = cache_dir() / "locks"
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    with open(folder / f"{name}.lock", "a", encoding="utf-8") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
+    try:
+        with FileLock(folder / f"extract-{name}.lock", timeout=timeout):
             yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    except Timeout:
+        raise CollectError(f"another chrono extract has held {root} for {timeout:.0f} s") from None
 
 
 def draft_source(
