@@ -75,6 +75,13 @@ MONDAY = date(2016, 4, 18)
             "on the second Monday in January",
             "2017-01-09",
         ),
+        ("It ended fifteen days ago.", "fifteen days ago", "2016-04-03"),
+        (
+            "Forecasters said it could bring rain by Wednesday afternoon.",
+            "Wednesday afternoon",
+            "2016-04-20",
+        ),
+        ("The game on Saturday will go on as planned.", "on Saturday", "2016-04-23"),
     ],
 )
 def test_a_convention_in_one_sentence(text: str, phrase: str, edtf: str) -> None:
@@ -103,6 +110,7 @@ def test_a_convention_in_one_sentence(text: str, phrase: str, edtf: str) -> None
         ("The court will hear the case in the coming months.", "vague"),
         ("He is spending a third weekend in a row there.", "vague (relative to another event)"),
         ("They met again the following Monday.", "vague (relative to another event)"),
+        ("It was the 13th named storm of the 2015 season.", "season"),
     ],
 )
 def test_what_gives_no_date_is_skipped_with_its_reason(text: str, reason: str) -> None:

@@ -77,7 +77,7 @@ _PATTERNS: list[str] = [
     _I(r"(?:daily|weekly|monthly|annually|yearly|nightly|hourly|biweekly|quarterly)\b"),
     rf"{_I('on ')}?(?:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)\b",
     _I(rf"(?:(?:by|at|around|until|before|after|shortly (?:before|after)) )?(?:{_CLOCK}|mid-?(?:morning|afternoon|evening)\b)(?: (?:local time|[ecmp][sd]?t\b|gmt\b|utc\b))?"),
-    _I(r"(?:(?:for|during|in|this|last|next|that) )?(?:the )?(?:holiday |summer |winter |spring |fall |autumn |shopping |tourist |football |regular |hurricane |flu |election )season"),
+    _I(r"(?:(?:for|during|in|this|last|next|that) )?(?:the )?(?:\d{4}(?:-\d{2})? )?(?:holiday |summer |winter |spring |fall |autumn |shopping |tourist |football |regular |hurricane |flu |election )?season"),
     _I(rf"(?:(?:this|last|next|that|in|in the|during the|during|over the|through the|by the|early|late|mid-?) )?(?:summer|winter|spring|autumn)(?:,? (?:of )?{_YEAR})?"),
     _I(rf"(?:this|last|next|that|the|early|late) fall(?:,? (?:of )?{_YEAR})?"),
     rf"{_I('week')} \d{{1,2}}\b",
