@@ -107,6 +107,16 @@ def test_the_anchor_comes_from_a_publication_line(invoke: Any, tmp_path: Path) -
     assert [(p["text"], p["edtf"]) for p in document["phrases"]] == [("Friday", "2016-06-24")]
 
 
+def test_a_line_that_is_only_a_date_is_the_anchor_not_a_phrase(invoke: Any, tmp_path: Path) -> None:
+    page = tmp_path / "a.txt"
+    page.write_text(
+        "Talks end\n\nApril 18, 2016 at 10:52 am\n\nThe talks ended on Friday.\n", "utf-8"
+    )
+    document = _json(invoke, str(page))
+    assert document["published_basis"].startswith("date line")
+    assert [(p["text"], p["edtf"]) for p in document["phrases"]] == [("on Friday", "2016-04-15")]
+
+
 def test_no_anchor_is_an_error_naming_published(invoke: Any, tmp_path: Path) -> None:
     page = tmp_path / "a.txt"
     page.write_text("The talks ended on Friday.\n", "utf-8")
