@@ -10,8 +10,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ from chrono.model import Source
 from chrono.results import Collection
 from chrono.write import atomic_write
 
-__all__ = ["CollectError", "Written", "collection_lock", "draft_source", "write_drafts"]
+__all__ = ["CollectError", "Written", "draft_source", "write_drafts"]
 
 
 class CollectError(ValueError):
@@ -34,29 +33,6 @@ class Written:
     paths: list[Path]
     present: int
     new_source: str | None
-
-
-@contextmanager
-def collection_lock(root: str, timeout: float = 60.0) -> Iterator[None]:
-    """Hold an exclusive lock on the collection at `root`, so that extracts into it run
-    their load-check-write one after another: a draft two of them hold is written once, and
-    neither loses the other's sources.toml entry. The lock file lives in chrono's cache
-    folder, named after the collection's real path, never in the collection (a refused run
-    leaves the collection as it was). Raises CollectError after `timeout` seconds."""
-    import hashlib
-
-    from filelock import FileLock, Timeout
-
-    from chrono.index.database import cache_dir
-
-    name = hashlib.sha256(os.path.realpath(root).encode()).hexdigest()[:24]
-    folder = cache_dir() / "locks"
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    try:
-        with FileLock(folder / f"extract-{name}.lock", timeout=timeout):
-            yield
-    except Timeout:
-        raise CollectError(f"another chrono extract has held {root} for {timeout:.0f} s") from None
 
 
 def draft_source(
