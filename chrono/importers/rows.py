@@ -59,7 +59,7 @@ class ReadError(ValueError):
         self.code = code
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes | bytearray) -> str:
     """UTF-8 text without a byte-order mark; ReadError naming the line of a bad byte."""
     try:
         text = data.decode("utf-8")
@@ -120,7 +120,13 @@ def cell(record: Mapping[str, Any], name: str) -> str | None:
     text = value if isinstance(value, str) else str(value)
     if "\r" in text:
         text = text.replace("\r\n", "\n")  # a spreadsheet's line ends in a cell
-    return text.strip() or None
+    text = text.strip()
+    if text[:1] == "'" and text[1:2] in _FORMULA_STARTS:  # a cell a CSV writer defused
+        text = text[1:]
+    return text or None
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def split_cell(value: str | None, sep: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -21,7 +22,7 @@ class ImportWriteError(OSError):
 
 
 def plan_import(
-    data: bytes,
+    data: bytes | bytearray,
     path: str,
     fmt: ImportFormat,
     options: ReadOptions,
@@ -31,6 +32,7 @@ def plan_import(
 ) -> ImportPlan:
     """Read `data` (the file at `path`) as `fmt` and plan the files to add under `into`.
 
+    A bytearray is emptied once decoded, so that a big import does not hold its file twice.
     `collection` is what the rows are checked against (ids, duplicates, actors, source
     keys); `cite` is the citation given to rows that name no source of their own
     (default: the imported file, by name).
@@ -42,7 +44,11 @@ def plan_import(
     known = collection.sources if collection else {}
     by_fields = _bibliography_index(known, collection.ambiguous if collection else set())
     try:
-        drafted = fmt.reader()(decode(data), path, options)
+        text = decode(data)
+        if isinstance(data, bytearray):
+            data.clear()
+        drafted = fmt.reader()(text, path, options)
+        del text  # a reader that streams keeps it only as long as it reads
         for draft in drafted.stream or _one_by_one(drafted.drafts):
             plan.rows += 1
             if not draft.table.get("sources"):
@@ -145,12 +151,13 @@ def _validate(batch: Batch, collection: Collection | None, plan: ImportPlan) -> 
     sources = collection.sources if collection else {}
     ambiguous = collection.ambiguous if collection else set()
     ctx = Context(registry, sources, bool(registry.actors), ambiguous)
-    by_where = {item.event.where: item.row for item in batch.accepted}
     old: Sequence[Event] = collection.events if collection else []
     _checked, found = validate([*old, *(item.event for item in batch.accepted)], ctx)
     refused: set[int] = set()
     for problem in found:
-        row = by_where.get(problem.where[:2]) if problem.file == batch.path else None
+        # A new event's where is ("events", its index among the accepted rows).
+        new = problem.file == batch.path and len(problem.where) > 1
+        row = batch.accepted[int(problem.where[1])].row if new else None
         if row is None:
             continue
         if problem.code == "unknown-actor":
@@ -169,22 +176,39 @@ def _joined(pieces: list[str]) -> Iterator[str]:
         yield ("\n" if index else "") + piece
 
 
-def write_plan(plan: ImportPlan) -> list[Path]:
-    """Create the planned files atomically, never overwriting; on a failure, remove the
-    ones this call created and raise ImportWriteError."""
+def write_plan(plan: ImportPlan, root: Path) -> list[Path]:
+    """Create the planned files inside the collection `root` atomically, never overwriting;
+    on a failure, remove the files and folders this call created and raise ImportWriteError.
+    A year folder that leads outside `root` (a link) is a failure too."""
+    from chrono.add_write import WriteRefused, inside
     from chrono.write import atomic_write
 
     written: list[Path] = []
+    folders: list[Path] = []
     try:
         for planned in plan.files:
-            planned.path.parent.mkdir(parents=True, exist_ok=True)
+            folder = planned.path.parent
+            inside(folder, str(root))
+            if not folder.is_dir():
+                folders += [p for p in (folder, *folder.parents) if not p.exists()][::-1]
+                folder.mkdir(parents=True, exist_ok=True)
             atomic_write(planned.path, _joined(planned.pieces))
             written.append(planned.path)
+    except WriteRefused as err:
+        _take_back(written, folders)
+        raise ImportWriteError(str(err)) from err
     except OSError as err:
-        for done in written:
-            done.unlink(missing_ok=True)
+        _take_back(written, folders)
         reason = err.strerror or str(err)
         raise ImportWriteError(
             f"cannot write {getattr(err, 'filename', '') or planned.path}: {reason}"
         ) from err
     return written
+
+
+def _take_back(files: list[Path], folders: list[Path]) -> None:
+    for path in files:
+        path.unlink(missing_ok=True)
+    for folder in reversed(folders):
+        with contextlib.suppress(OSError):  # not empty: someone else wrote there meanwhile
+            folder.rmdir()
