@@ -134,20 +134,25 @@ def _single_source(row: Mapping[str, str | None]) -> list[dict[str, Any]]:
 
 def _export_sources(row: Mapping[str, str | None], sep: str) -> list[dict[str, Any]]:
     """The ``sources`` / ``urls`` / ``quotes`` columns of chrono's CSV export, paired up by
-    position (the export writes one label per source, and a URL or quote where there is one)."""
+    position. The export writes each source once and each quote once: one source with
+    several quotes was cited once per quote; otherwise quotes pair with sources only when
+    there are as many of each (else they cannot be placed, and are left out)."""
     labels, urls = split(row.get("sources"), sep), split(row.get("urls"), sep)
     raw_quotes = row.get("quotes") or ""
     quotes = split(raw_quotes, sep)
     if not raw_quotes.startswith("["):  # older exports wrote each quote in “ ”
         quotes = [q.strip('“”"') for q in quotes]
-    entries = []
-    for index, label in enumerate(labels):
-        title, _, rest = label.partition(" <")
-        url = rest.rstrip(">") if rest.endswith(">") else None
-        if url is None and title.startswith(("http://", "https://")) and title in urls:
-            title, url = "", title
-        entry = {"title": title or None, "url": url}
-        if len(quotes) == len(labels):
-            entry["quote"] = quotes[index]
-        entries.append({k: v for k, v in entry.items() if v})
+    entries = [_label_source(label, urls) for label in labels]
+    if len(entries) == 1 and len(quotes) > 1:
+        return [{**entries[0], "quote": quote} for quote in quotes]
+    if len(quotes) == len(entries):
+        return [{**entry, "quote": quote} for entry, quote in zip(entries, quotes, strict=True)]
     return entries
+
+
+def _label_source(label: str, urls: list[str]) -> dict[str, Any]:
+    title, _, rest = label.partition(" <")
+    url = rest.rstrip(">") if rest.endswith(">") else None
+    if url is None and title.startswith(("http://", "https://")) and title in urls:
+        title, url = "", title
+    return {k: v for k, v in {"title": title or None, "url": url}.items() if v}

@@ -117,15 +117,28 @@ def _settle_refs(
 def _bibliography_index(
     known: dict[str, Source], ambiguous: set[str]
 ) -> dict[frozenset[tuple[str, Any]], str]:
-    """Bibliography entries by their fields; fields two keys share name neither."""
+    """Bibliography entries by their fields, and by the fields chrono's CSV export leaves of
+    them (its one-line label as the title, and the URL); what two keys share names neither."""
     index: dict[frozenset[tuple[str, Any]], str] = {}
     clashes = set()
     for key, source in known.items():
-        fields = frozenset(_fields(source).items())
-        if key in ambiguous or fields in index:
-            clashes.add(fields)
-        index[fields] = key
+        for fields in {frozenset(_fields(source).items()), _label_fields(source)}:
+            if key in ambiguous or index.get(fields, key) != key:
+                clashes.add(fields)
+            index[fields] = key
     return {k: v for k, v in index.items() if k not in clashes}
+
+
+def _label_fields(source: Source) -> frozenset[tuple[str, Any]]:
+    """What `csv_any` reads back from the label `export --format csv` writes for `source`."""
+    from chrono.render.citations import source_label
+
+    label = source_label(source)
+    title, _, rest = label.partition(" <")
+    fields = {"title": title or None, "url": source.url if rest else None}
+    if not rest and label == source.url:
+        fields = {"title": None, "url": source.url}
+    return frozenset((k, v) for k, v in fields.items() if v)
 
 
 def _cite_known(draft: Draft, by_fields: dict[frozenset[tuple[str, Any]], str]) -> None:
