@@ -163,3 +163,22 @@ def test_timelinejs_facts_ending_in_their_own_stop(tmp_path: Path) -> None:
     ]
     back = _library_round_trip(events, "timelinejs", "timelinejs", tmp_path)
     assert [facts(e) for e in back] == [facts(e) for e in events]
+
+
+def test_timelinejs_inline_source_with_every_field(tmp_path: Path) -> None:
+    """Author, title, publisher and an approximate publication date around the link, a quote
+    and a note: an inline source survives the slide's HTML."""
+    from chrono.dates import parse_edtf
+    from chrono.model import Citation, Source
+
+    source = Source(
+        title="Talks <begin> & more",
+        publisher="Wire, Inc",
+        url="https://example.org/a?x=1&y=2",
+        published="2016-04-18~",
+        author="A. Reporter",
+    )
+    cite = (Citation(source, "they said “yes” (twice)", "page 2"),)
+    events = [Event("e", parse_edtf("2016-04-20?"), "E", cite)]
+    back = _library_round_trip(events, "timelinejs", "timelinejs", tmp_path)
+    assert [facts(e) for e in back] == [facts(e) for e in events]
