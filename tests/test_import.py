@@ -279,3 +279,16 @@ def test_a_file_with_no_events_says_so(invoke: Any, tmp_path: Path) -> None:
     notes.write_text("Just some notes, no dates.\n", encoding="utf-8")
     result = invoke("import", str(notes), "--from", "markwhen")
     assert f"chrono: warning: no events found in {notes} as markwhen" in result.stderr
+
+
+def test_a_row_longer_than_the_header_is_refused(invoke: Any, tmp_path: Path) -> None:
+    """Cells past the header cannot be placed: the row is refused, not silently cut; empty
+    trailing cells (a trailing comma) are fine."""
+    sheet = tmp_path / "long.csv"
+    sheet.write_text(
+        "date,title,url\n2016,A,https://example.org/a,\n2016,B,https://example.org/b, oops\n",
+        encoding="utf-8",
+    )
+    result = invoke("import", str(sheet), "--from", "csv")
+    assert "long.csv:3: error[bad-value]: 4 cells, but the header names 3 columns" in result.stderr
+    assert "would add 1 event" in result.stderr

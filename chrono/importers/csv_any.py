@@ -44,6 +44,10 @@ def _drafts(text: str, path: str, options: ReadOptions, drafted: Drafted) -> Ite
     table_of = _table_maker(set(columns))
     for line, cells in rows:
         count = len(cells)
+        if count > len(header) and any(c.strip() for c in cells[len(header) :]):
+            msg = f"{count} cells, but the header names {len(header)} columns (a stray comma?)"
+            drafted.refuse(path, line, "bad-value", msg)
+            continue
         row = {name: _cell(cells[i]) if i < count else None for name, i in where.items()}
         try:
             yield Draft(line, table_of(row, options.sep))
