@@ -78,4 +78,5 @@ def write(pieces: Iterable[str], escape: bool = True) -> None:
 
 
 def stdout_is_terminal() -> bool:
+    """Whether stdout is a terminal (a file format is escaped only then)."""
     return sys.stdout.isatty()
