@@ -287,3 +287,13 @@ def test_collection_checks_refuse_a_row(tmp_path: Path) -> None:
     )
     assert [(p.line, p.code) for p in plan.errors] == [(2, "unknown-source-ref")]
     assert [e.id for e in plan.events] == ["a"]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2100)))
+def test_web_url_refuses_exactly_its_characters(rest: str) -> None:
+    """`web_url` became a pattern for speed; it still refuses exactly space, quotes, angle
+    brackets and the C0, DEL and C1 controls."""
+    from chrono.parse.schema import web_url
+
+    refused = any(c in ' <>"' or c <= " " or "\x7f" <= c <= "\x9f" for c in rest)
+    assert web_url("https://" + rest) is not refused

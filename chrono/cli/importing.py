@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -19,7 +18,7 @@ if TYPE_CHECKING:
     from chrono.importers.rows import ReadOptions
     from chrono.results import Collection
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = r"[\x00-\x1f\x7f-\x9f]"  # compiled (and cached by re) on first use
 
 
 @app.command("import")
@@ -69,16 +68,21 @@ def import_(
         raise typer.Exit(1)
 
 
-@dataclass(frozen=True)
 class Run:
-    """What the command line asked for, besides the file's bytes and the target."""
+    """What the command line asked for, besides the file's bytes and the target (a plain
+    class: a dataclass would cost every start-up a millisecond to build)."""
 
-    file: str
-    fmt: ImportFormat
-    options: ReadOptions
-    source: str | None
-    partial: bool
-    add_actors: bool
+    def __init__(
+        self,
+        file: str,
+        fmt: ImportFormat,
+        options: ReadOptions,
+        source: str | None,
+        partial: bool,
+        add_actors: bool,
+    ) -> None:
+        self.file, self.fmt, self.options = file, fmt, options
+        self.source, self.partial, self.add_actors = source, partial, add_actors
 
 
 def _import_locked(run: Run, data: bytearray, into: Path) -> bool:
@@ -231,4 +235,4 @@ def _printable(text: str, keep_newlines: bool = False) -> str:
             return char
         return f"\\x{ord(char):02x}"
 
-    return _CONTROL.sub(escape, text)
+    return re.sub(_CONTROL, escape, text)

@@ -10,7 +10,7 @@ from typing import Any
 
 from chrono.importers import ImportFormat
 from chrono.importers.plan import Batch, ImportPlan, lay_out, slug
-from chrono.importers.rows import Draft, ReadError, ReadOptions, decode
+from chrono.importers.rows import Draft, Drafted, ReadError, ReadOptions, decode
 from chrono.model import Event, Problem, Source
 from chrono.results import Collection
 
@@ -37,25 +37,15 @@ def plan_import(
     keys); `cite` is the citation given to rows that name no source of their own
     (default: the imported file, by name).
     """
-    existing = collection.events if collection else []
-    batch = Batch(path, existing)
+    batch = Batch(path, collection.events if collection else [])
     plan = ImportPlan(0)
-    citation = cite or {"title": os.path.basename(path)}
-    known = collection.sources if collection else {}
-    by_fields = _bibliography_index(known, collection.ambiguous if collection else set())
     try:
         text = decode(data)
         if isinstance(data, bytearray):
             data.clear()
         drafted = fmt.reader()(text, path, options)
         del text  # a reader that streams keeps it only as long as it reads
-        for draft in drafted.stream or _one_by_one(drafted.drafts):
-            plan.rows += 1
-            if not draft.table.get("sources"):
-                draft.table["sources"] = [dict(citation)]
-            _settle_refs(draft, drafted.bibliography, known, path, plan)
-            _cite_known(draft, by_fields)
-            batch.offer(draft, plan)
+        _offer_all(drafted, batch, plan, collection, cite or {"title": os.path.basename(path)})
     except ReadError as err:
         return ImportPlan(0, errors=[Problem(path, err.line, err.code, str(err))])
     plan.rows += len({p.line for p in drafted.problems})
@@ -66,6 +56,25 @@ def plan_import(
     plan.events = [item.event for item in batch.accepted]
     plan.files = lay_out(batch.accepted, into, slug(Path(path).stem) or "imported")
     return plan
+
+
+def _offer_all(
+    drafted: Drafted,
+    batch: Batch,
+    plan: ImportPlan,
+    collection: Collection | None,
+    citation: dict[str, Any],
+) -> None:
+    """Each draft, given a source if it names none and its refs settled, to the batch."""
+    known = collection.sources if collection else {}
+    by_fields = _bibliography_index(known, collection.ambiguous if collection else set())
+    for draft in drafted.stream or _one_by_one(drafted.drafts):
+        plan.rows += 1
+        if not draft.table.get("sources"):
+            draft.table["sources"] = [dict(citation)]
+        _settle_refs(draft, drafted.bibliography, known, batch.path, plan)
+        _cite_known(draft, by_fields)
+        batch.offer(draft, plan)
 
 
 def _one_by_one(drafts: list[Draft]) -> Iterator[Draft]:

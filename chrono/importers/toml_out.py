@@ -24,11 +24,21 @@ _SCHEMA_KEYS = frozenset((*EVENT_KEYS, *CITATION_KEYS))
 def event_toml(table: dict[str, Any]) -> str:
     """One ``[[events]]`` table, then its ``[[events.sources]]``."""
     lines = ["[[events]]"]
-    lines += [f"{_key(key)} = {_value(value)}" for key, value in table.items() if key != "sources"]
+    _pairs(lines, table, skip="sources")
     for source in table.get("sources", ()):
         lines += ["", "[[events.sources]]"]
-        lines += [f"{_key(key)} = {_value(value)}" for key, value in source.items()]
+        _pairs(lines, source)
     return "\n".join(lines) + "\n"
+
+
+def _pairs(lines: list[str], table: dict[str, Any], skip: str | None = None) -> None:
+    """``key = value`` lines; a schema key and a string value skip the general path."""
+    for key, value in table.items():
+        if key == skip:
+            continue
+        name = key if key in _SCHEMA_KEYS else _key(key)
+        text = _string(value) if type(value) is str else _value(value)
+        lines.append(f"{name} = {text}")
 
 
 def _value(value: Any) -> str:
