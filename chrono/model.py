@@ -59,11 +59,14 @@ class Source:
     author: str | None = None
     accessed: str | None = None  # EDTF text
     key: str | None = None
+    reliability: str | None = None  # Admiralty scale, "A" (completely reliable) .. "F"
+    derived_from: str | None = None  # the key of the source this one re-reports
 
     def __reduce__(self) -> tuple[object, ...]:
         # Positional re-construction unpickles ~4x faster than the slots default.
         return (Source, (self.title, self.publisher, self.url, self.published, self.author,
-                         self.accessed, self.key))  # fmt: skip
+                         self.accessed, self.key, self.reliability,
+                         self.derived_from))  # fmt: skip
 
     @property
     def identity(self) -> str:
@@ -81,9 +84,22 @@ class Citation:
     quote: str | None = None
     note: str | None = None
     ref: str | None = None  # the sources.toml key, when cited by reference
+    credibility: int | None = None  # Admiralty scale, 1 (confirmed) .. 6 (cannot be judged)
+    date: EdtfDate | None = None  # the date this source gives, when not the event's
+    date_text: str | None = None  # the source's words for that date
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (Citation, (self.source, self.quote, self.note, self.ref))
+        return (Citation, (self.source, self.quote, self.note, self.ref, self.credibility,
+                           self.date, self.date_text))  # fmt: skip
+
+    def slim(self) -> Citation:
+        """A copy without quote and note: what checks need."""
+        return Citation(self.source, None, None, self.ref, self.credibility, self.date)
+
+    def with_source(self, source: Source) -> Citation:
+        """A copy citing `source` (a bibliography entry in place of its placeholder)."""
+        return Citation(source, self.quote, self.note, self.ref, self.credibility, self.date,
+                        self.date_text)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +118,9 @@ class Event:
     date_text: str | None = None
     file: str = ""
     where: Where = ()  # key path of the event's table inside `file`
+    same_as: tuple[str, ...] = ()  # ids of events known to be the same happening
+    distinct_from: tuple[str, ...] = ()  # ids of look-alikes known to be other happenings
+    merged_from: tuple[str, ...] = ()  # ids of the events `chrono merge` combined into this
 
     def sort_key(self) -> tuple[object, ...]:
         """The one total order: the date's order, then the id."""
@@ -115,15 +134,17 @@ class Event:
         return (
             self.id, self.date, self.title, self.citations, self.summary, self.actors,
             self.location, self.tags, self.status, self.date_text, self.file, self.where,
+            self.same_as, self.distinct_from, self.merged_from,
         )  # fmt: skip
 
     def slim(self) -> Event:
         """A copy without the prose (summary, quotes, notes, place, phrase): what checks need,
         at a fraction of the memory."""
-        citations = tuple(Citation(c.source, None, None, c.ref) for c in self.citations)
+        citations = tuple(c.slim() for c in self.citations)
         return Event(
-            self.id, self.date, self.title, citations, None, self.actors, None, self.tags,
-            self.status, None, self.file, self.where,
+            self.id, self.date, self.title, citations, None, self.actors, self.location,
+            self.tags, self.status, None, self.file, self.where, self.same_as,
+            self.distinct_from, self.merged_from,
         )  # fmt: skip
 
     def with_citations(self, citations: tuple[Citation, ...]) -> Event:
@@ -131,6 +152,7 @@ class Event:
         return Event(
             self.id, self.date, self.title, citations, self.summary, self.actors,
             self.location, self.tags, self.status, self.date_text, self.file, self.where,
+            self.same_as, self.distinct_from, self.merged_from,
         )  # fmt: skip
 
 

@@ -11,10 +11,10 @@ from typing import Any, TypeGuard
 
 from chrono.dates import DateError, EdtfDate, from_toml
 from chrono.model import STATUSES, Citation, Event, Source, Where
-from chrono.parse.schema import CITATION_KEYS, EVENT_KEYS, SOURCE_FIELDS, web_url
+from chrono.parse.schema import PLAIN_CITATION_KEYS, PLAIN_EVENT_KEYS, SOURCE_FIELDS, web_url
 
-_EVENT_KEYS = frozenset(EVENT_KEYS)
-_CITATION_KEYS = frozenset(CITATION_KEYS)
+_EVENT_KEYS = frozenset(PLAIN_EVENT_KEYS)
+_CITATION_KEYS = frozenset(PLAIN_CITATION_KEYS)
 _INLINE_ONLY = frozenset(SOURCE_FIELDS)
 
 
