@@ -69,7 +69,7 @@ def test_at_least_compares_both_halves(grade: Grade, floor: Grade, kept: bool) -
 def test_compact_grade_text_marks_an_unknown_half() -> None:
     assert [Grade("B", 2).text(), Grade("B").text(), Grade(None, 3).text(), Grade().text()] == [
         "B2",
-        "B?",
+        "B",
         "?3",
         "",
     ]

@@ -24,6 +24,7 @@ from chrono.cli.common import (
     warn_skipped,
     write_output,
 )
+from chrono.cli.corroboration import CorroboratedOpt, FoldOpt, MinGradeOpt, refine
 from chrono.render import EXPORT_FORMATS
 
 
@@ -41,6 +42,9 @@ def export(
     search: SearchOpt = None,
     location: LocationOpt = None,
     no_cache: NoCacheOpt = False,
+    min_grade: MinGradeOpt = None,
+    corroborated: CorroboratedOpt = None,
+    fold_duplicates: FoldOpt = False,
 ) -> None:  # fmt: skip
     """Export the (filtered) chronology for other tools, every claim with its citation.
 
@@ -57,8 +61,10 @@ def export(
         fail(f"{output} already exists; use --force to overwrite it", 1)
     collection = load_selected(events, no_cache, actor, tag, since, until, search, location)
     warn_skipped(collection, actor)
-    chosen = collection.events
-    pieces = fmt.chunks()(chosen, RenderOptions(title=title, registry=collection.registry))
+    chosen = refine(collection, min_grade, corroborated, fold_duplicates)
+    pieces = fmt.chunks()(
+        chosen, RenderOptions(title=title, registry=collection.registry, sources=collection.sources)
+    )
     if output is None:
         sys.stdout.writelines(pieces)
         return

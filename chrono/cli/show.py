@@ -22,6 +22,7 @@ from chrono.cli.common import (
     load_selected,
     warn_skipped,
 )
+from chrono.cli.corroboration import CorroboratedOpt, FoldOpt, MinGradeOpt, refine
 
 if TYPE_CHECKING:
     from chrono.model import Event
@@ -45,6 +46,9 @@ def show(
             help="table, plain, json, csv or markdown. Default: table on a terminal, else plain.",
         ),
     ] = None,
+    min_grade: MinGradeOpt = None,
+    corroborated: CorroboratedOpt = None,
+    fold_duplicates: FoldOpt = False,
 ) -> None:  # fmt: skip
     """Print the chronology, sorted, with citation marks and the numbered sources.
 
@@ -65,8 +69,8 @@ def show(
     fmt = choice(name, SHOW_FORMATS, extra=("table",))
     collection = load_selected(events, no_cache, actor, tag, since, until, search, location)
     warn_skipped(collection, actor)
-    chosen = collection.events
-    options = RenderOptions(registry=collection.registry)
+    chosen = refine(collection, min_grade, corroborated, fold_duplicates)
+    options = RenderOptions(registry=collection.registry, sources=collection.sources)
     if fmt is None:
         _print_table(chosen, options)
     else:
@@ -77,7 +81,8 @@ def _print_table(events: Sequence[Event], options: RenderOptions) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from chrono.render.citations import SourceList, marks_text
+    from chrono.render.citations import SourceList
+    from chrono.render.corroboration import event_marks, notes
     from chrono.render.plain import source_lines
 
     console = Console()
@@ -91,8 +96,9 @@ def _print_table(events: Sequence[Event], options: RenderOptions) -> None:
     table.add_column("Actors", overflow="fold", ratio=2)
     table.add_column("Sources", no_wrap=True)
     for event in events:
-        marks = marks_text(numbered.marks(event))
-        table.add_row(event.date.human(), event.title, ", ".join(event.actors), marks)
+        marks = event_marks(numbered, event)
+        title = "\n".join([event.title, *notes(event, options.sources)])
+        table.add_row(event.date.human(), title, ", ".join(event.actors), marks)
     console.print(table)
     for line in source_lines(numbered):
         console.print(line, markup=False, highlight=False)

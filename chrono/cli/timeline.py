@@ -22,6 +22,7 @@ from chrono.cli.common import (
     load_selected,
     warn_skipped,
 )
+from chrono.cli.corroboration import CorroboratedOpt, FoldOpt, MinGradeOpt, refine
 
 
 @app.command()
@@ -38,6 +39,9 @@ def timeline(
     width: Annotated[int | None, typer.Option("--width", "-w", help="Columns to fit (at least 30). Default: the terminal's width, else 80.")] = None,
     ascii_only: Annotated[bool, typer.Option("--ascii", help="Draw with 7-bit ASCII characters only.")] = False,
     no_cache: NoCacheOpt = False,
+    min_grade: MinGradeOpt = None,
+    corroborated: CorroboratedOpt = None,
+    fold_duplicates: FoldOpt = False,
 ) -> None:  # fmt: skip
     """Draw the chronology as a timeline: proportional, honest about vague dates, sourced.
 
@@ -70,7 +74,7 @@ def timeline(
         width = max(shutil.get_terminal_size().columns, MIN_WIDTH) if tty else 80
     collection = load_selected(events, no_cache, actor, tag, since, until, search, location)
     warn_skipped(collection, actor)
-    chosen = collection.events
+    chosen = refine(collection, min_grade, corroborated, fold_duplicates)
     color = tty and not os.environ.get("NO_COLOR")
     options = RenderOptions(
         width=width,
@@ -79,6 +83,7 @@ def timeline(
         lanes="actor" if group_by and lanes is None else lanes,
         group_by_member=group_by is not None,
         registry=collection.registry,
+        sources=collection.sources,
     )
     text = render(chosen, options)
     if not (color and chosen):
@@ -93,5 +98,5 @@ def timeline(
         styled.highlight_regex(r"[●○◀▶▲▼]+", "bold cyan")  # marks and open ends
         styled.highlight_regex(r"[━╍]+", "cyan")  # spans across the lanes
         styled.highlight_regex(r"[⋮╱]+", "yellow")  # time left out
-        styled.highlight_regex(r"\[\d+\]", "dim")  # citation marks
+        styled.highlight_regex(r"\[\d+(?: [A-F?][1-6?])?\]", "dim")  # citation marks
         console.print(styled, soft_wrap=True)

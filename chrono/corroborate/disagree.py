@@ -1,7 +1,7 @@
 """Citations whose dates cannot all be true together.
 
 A citation may give the date *its* source gives (`date`); one that gives none stands for
-the event's own date. The claims agree when one instant lies within every claim's span;
+the event's own date, unless another citation of the same source gives that source's date. The claims agree when one instant lies within every claim's span;
 on a line, that is when the latest start is not after the earliest end.
 """
 
@@ -24,7 +24,12 @@ class Claim:
 
 def claims(event: Event) -> list[Claim]:
     """Each distinct (date, source) the citations give, in citation order."""
-    found = {(c.date or event.date, short_name(c.source)): None for c in event.citations}
+    dated = {c.source.identity for c in event.citations if c.date is not None}
+    found = {
+        (c.date or event.date, short_name(c.source)): None
+        for c in event.citations
+        if c.date is not None or c.source.identity not in dated
+    }
     return [Claim(date, name) for date, name in found]
 
 

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from chrono.model import Citation
 
 RELIABILITY = {
     "A": "completely reliable",
@@ -41,10 +45,11 @@ class Grade:
     credibility: int | None = None
 
     def text(self) -> str:
-        """The compact form, "B2"; an unknown half is "?" ("B?", "?2"); "" when ungraded."""
-        if self.reliability is None and self.credibility is None:
-            return ""
-        return f"{self.reliability or '?'}{self.credibility or '?'}"
+        """The compact form: "B2", "B" without a credibility, "?2" without a reliability,
+        "" when ungraded."""
+        if self.credibility is None:
+            return self.reliability or ""
+        return f"{self.reliability or '?'}{self.credibility}"
 
     def at_least(self, floor: Grade) -> bool:
         """Whether this grade is at or above `floor` on both halves the floor sets.
@@ -57,6 +62,11 @@ class Grade:
 def _below(value: str | int | None, floor: str | int | None) -> bool:
     # Lower letters and digits are better grades on both halves of the scale.
     return floor is not None and (value is None or value > floor)  # type: ignore[operator]
+
+
+def citation_grade(citation: Citation) -> Grade:
+    """A citation's grade: its source's reliability and its own credibility."""
+    return Grade(citation.source.reliability, citation.credibility)
 
 
 def reliability_problem(value: object) -> str | None:

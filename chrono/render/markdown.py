@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 
 from chrono.model import Citation, Event
 from chrono.render.citations import source_parts
+from chrono.render.corroboration import claimed_words, grade, grade_words, notes
 from chrono.render.options import RenderOptions
 from chrono.render.years import by_year
 
@@ -34,20 +35,21 @@ def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
     if not events:
         yield "_No events match._\n"
         return
-    notes: list[str] = []
+    footnotes: list[str] = []
     for heading, group in by_year(events):
         yield f"## {heading}\n\n"
         for event in group:
             refs = []
             for citation in event.citations:
-                notes.append(f"[^{len(notes) + 1}]: {footnote(citation)}\n")
-                refs.append(f"[^{len(notes)}]")
-            yield _item(event, "".join(refs)) + "\n"
+                footnotes.append(f"[^{len(footnotes) + 1}]: {footnote(citation)}\n")
+                graded = grade(citation).text()
+                refs.append(f"[^{len(footnotes)}]" + (f" ({graded})" if graded else ""))
+            yield _item(event, "".join(refs), notes(event, options.sources)) + "\n"
         yield "\n"
-    yield from notes
+    yield from footnotes
 
 
-def _item(event: Event, refs: str) -> str:
+def _item(event: Event, refs: str, said: Sequence[str]) -> str:
     text = f"- **{escape(event.date.human())}** — **{escape(event.title)}**{refs}"
     if event.date_text:
         text += f" _(“{escape(event.date_text)}”)_"
@@ -60,6 +62,7 @@ def _item(event: Event, refs: str) -> str:
         details.append("Location: " + escape(event.location))
     if event.status and event.status != "occurred":
         details.append("Status: " + escape(event.status))
+    details += [escape(note[:1].upper() + note[1:]) for note in said]
     if details:
         text += "  \n  _" + ". ".join(details) + "._"
     return text
@@ -88,4 +91,7 @@ def footnote(citation: Citation) -> str:
         text += f". “{escape(citation.quote)}”"
     if citation.note:
         text += f" ({escape(citation.note)})"
+    for extra in (grade_words(citation), claimed_words(citation)):
+        if extra:
+            text += f". {escape(extra)}"
     return text

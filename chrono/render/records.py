@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from chrono.model import Citation, Event, Source
-from chrono.parse.schema import SOURCE_FIELDS
+from chrono.parse.schema import GRADE_FIELDS, SOURCE_FIELDS
+from chrono.render.corroboration import grade
+from chrono.render.corroboration import record as corroboration_record
 
 
 def source_record(source: Source) -> dict[str, Any]:
     """A source's fields, without the empty ones; `key` is the bibliography key if any."""
     record: dict[str, Any] = {"key": source.key} if source.key else {}
     record.update({f: getattr(source, f) for f in SOURCE_FIELDS if getattr(source, f)})
+    record.update({f: getattr(source, f) for f in GRADE_FIELDS if getattr(source, f)})
     return record
 
 
@@ -21,11 +25,21 @@ def citation_record(citation: Citation) -> dict[str, Any]:
         record["quote"] = citation.quote
     if citation.note:
         record["note"] = citation.note
+    if citation.credibility is not None:
+        record["credibility"] = citation.credibility
+    if grade(citation).text():
+        record["grade"] = grade(citation).text()
+    if citation.date is not None:
+        record["claimed_date"] = citation.date.text
+    if citation.date_text:
+        record["claimed_date_text"] = citation.date_text
     return record
 
 
-def event_record(event: Event) -> dict[str, Any]:
-    """Every field of an event. Dates stay EDTF; `display_date` is the human form."""
+def event_record(event: Event, sources: Mapping[str, Source] | None = None) -> dict[str, Any]:
+    """Every field of an event. Dates stay EDTF; `display_date` is the human form;
+    `corroboration` counts its sources (`sources` resolves `derived_from` links)."""
+
     record: dict[str, Any] = {
         "id": event.id,
         "date": event.date.text,
@@ -41,6 +55,10 @@ def event_record(event: Event) -> dict[str, Any]:
         "tags": list(event.tags) or None,
         "status": event.status,
         "file": event.file or None,
+        "same_as": list(event.same_as) or None,
+        "distinct_from": list(event.distinct_from) or None,
+        "merged_from": list(event.merged_from) or None,
     }
     record.update({k: v for k, v in optional.items() if v is not None})
+    record.update(corroboration_record(event, sources))
     return record

@@ -33,6 +33,7 @@ from chrono.dates import EdtfDate, Point, civil_from_seconds
 from chrono.model import Citation, Event
 from chrono.render.anchors import unique_ids
 from chrono.render.citations import human_date
+from chrono.render.corroboration import claimed_words, grade_words
 from chrono.render.options import RenderOptions
 
 #: JavaScript dates reach ±8.64e15 ms from 1970; TimelineJS needs its cosmological scale beyond.
@@ -124,6 +125,9 @@ def citation_html(citation: Citation) -> str:
         text += f": <blockquote>“{_text(citation.quote)}”</blockquote>"
     if citation.note:
         text += f" ({_text(citation.note)})"
+    for extra in (grade_words(citation), claimed_words(citation)):
+        if extra:
+            text += f" {_text(extra)}."
     return text
 
 
