@@ -48,7 +48,7 @@ def refine(
     except GradeError as err:
         fail(f"--min-grade: {err}", 2)
     if fold:
-        events = fold_same_as(events)
+        events = fold_same_as(events, collection.registry)
     if floor is not None:
         events = at_least_graded(events, floor)
     if count is not None:

@@ -26,8 +26,8 @@ class CorroborationChecks:
     duplicates: bool = True
 
 
-def _warning(event: Event, key: str | None, code: str, message: str) -> Problem:
-    where = (*event.where, key) if key else event.where
+def _warning(event: Event, key: str | tuple[str, int], code: str, message: str) -> Problem:
+    where = (*event.where, *((key,) if isinstance(key, str) else key))
     return Problem(event.file, 0, code, message, "warning", where)
 
 
@@ -65,7 +65,7 @@ def _event_problems(
         problems.append(_warning(event, "date", "sources-disagree", msg))
     if checks.single_source and corroboration(event, sources).independent == 1:
         msg = "backed by a single independent source"
-        problems.append(_warning(event, "sources", "single-source", msg))
+        problems.append(_warning(event, ("sources", 0), "single-source", msg))
     for key in ("same_as", "distinct_from"):
         for other in getattr(event, key):
             if other not in ids:

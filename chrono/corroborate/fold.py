@@ -7,7 +7,7 @@ event gave another date than the combined one keeps that date as its own claim.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from chrono.corroborate.disagree import agree
 from chrono.dates import SECONDS_PER_DAY, EdtfDate, civil_from_days, parse_edtf
@@ -37,11 +37,18 @@ def _day(days: int) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def fold(events: Sequence[Event]) -> Event:
+def same_span(a: EdtfDate, b: EdtfDate) -> bool:
+    """Whether two dates denote the same span (whatever their qualifiers)."""
+    return (a.earliest, a.latest) == (b.earliest, b.latest)
+
+
+def fold(events: Sequence[Event], actor_key: Callable[[str], str] = str.casefold) -> Event:
     """One event from `events` (the first gives id, title, summary and file).
 
     The date is the span all events' and citations' dates allow; when there is none, the
-    first event's date, with status "disputed" and each claim kept on its citations."""
+    first event's date, with status "disputed" and each claim kept on its citations.
+    Actors are united by `actor_key` (pass the registry's canonical name, so that an alias
+    and its name count once)."""
     first = events[0]
     claims = [c.date or e.date for e in events for c in e.citations]
     combined = common_date([*(e.date for e in events), *claims])
@@ -50,7 +57,7 @@ def fold(events: Sequence[Event]) -> Event:
     return Event(
         first.id, date, first.title, citations,
         first.summary or _first(e.summary for e in events),
-        _union(e.actors for e in events),
+        _union((e.actors for e in events), actor_key),
         first.location or _first(e.location for e in events),
         _union(e.tags for e in events),
         first.status if combined is not None else "disputed",
@@ -62,7 +69,7 @@ def fold(events: Sequence[Event]) -> Event:
 
 
 def _keep_claim(citation: Citation, event: Event, date: EdtfDate) -> Citation:
-    if citation.date is not None or event.date == date:
+    if citation.date is not None or same_span(event.date, date):
         return citation
     return Citation(
         citation.source, citation.quote, citation.note, citation.ref, citation.credibility,
@@ -74,10 +81,12 @@ def _first(values: Iterable[str | None]) -> str | None:
     return next((v for v in values if v), None)
 
 
-def _union(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
-    """Every name once, in first-seen order, compared without case."""
+def _union(
+    groups: Iterable[Iterable[str]], key: Callable[[str], str] = str.casefold
+) -> tuple[str, ...]:
+    """Every name once, in first-seen order, compared by `key` (by default, without case)."""
     seen: dict[str, str] = {}
     for group in groups:
         for name in group:
-            seen.setdefault(name.casefold(), name)
+            seen.setdefault(key(name), name)
     return tuple(seen.values())

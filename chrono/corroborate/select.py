@@ -9,6 +9,7 @@ from chrono.corroborate.fold import fold
 from chrono.corroborate.grades import Grade, citation_grade
 from chrono.corroborate.independence import corroboration
 from chrono.model import Event, Source
+from chrono.registry.actors import Registry
 
 
 def at_least_graded(events: Iterable[Event], floor: Grade) -> list[Event]:
@@ -21,7 +22,7 @@ def corroborated(events: Iterable[Event], sources: Mapping[str, Source], count: 
     return [e for e in events if corroboration(e, sources).independent >= count]
 
 
-def fold_same_as(events: Sequence[Event]) -> list[Event]:
+def fold_same_as(events: Sequence[Event], registry: Registry | None = None) -> list[Event]:
     """Each group of events linked by `same_as` (either way, transitively) folded into one,
     led by its earliest event; the rest as they were. Only the given events are folded."""
     by_id = {e.id: e for e in events}
@@ -40,5 +41,6 @@ def fold_same_as(events: Sequence[Event]) -> list[Event]:
     groups: dict[str, list[Event]] = {}
     for event in sorted(events, key=Event.sort_key):
         groups.setdefault(root(event.id), []).append(event)
-    folded = [fold(group) if len(group) > 1 else group[0] for group in groups.values()]
+    key = (lambda n: registry.canonical(n).casefold()) if registry else str.casefold
+    folded = [fold(group, key) if len(group) > 1 else group[0] for group in groups.values()]
     return sorted(folded, key=Event.sort_key)

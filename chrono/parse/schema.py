@@ -22,8 +22,7 @@ CLAIM_KEYS = ("credibility", "date", "date_text")
 PLAIN_CITATION_KEYS = ("ref", *SOURCE_FIELDS, "quote", "note")
 CITATION_KEYS = (*PLAIN_CITATION_KEYS, *GRADE_FIELDS, *CLAIM_KEYS)
 #: What one table of ``merged_from`` records of an original event.
-MERGED_KEYS = ("id", "date", "date_text", "title", "summary", "location", "status", "actors",
-               "tags", "citations", "file")  # fmt: skip
+MERGED_KEYS = ("id", "file", "text")
 
 
 def web_url(url: str) -> bool:
