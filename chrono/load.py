@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from chrono.model import Problem
+from chrono.toml_versions import needs_reference_reader, normalise_newlines
 
 Role = Literal["events", "actors", "sources"]
 
@@ -106,9 +107,9 @@ def parse_toml(path: str, raw: bytes) -> tuple[dict[str, Any] | None, list[Probl
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         return None, [Problem(path, line, "not-text", f"not UTF-8 text (byte {err.start})")]
-    text = text.removeprefix("\ufeff")  # a byte-order mark, as some editors write: not content
+    text = normalise_newlines(text.removeprefix("\ufeff"))  # a BOM, as some editors write
     fast = _fast_loads()
-    if fast is not None:
+    if fast is not None and not needs_reference_reader(text):  # one verdict: TOML 1.0's
         try:
             return fast(text), []
         except ValueError:
@@ -125,9 +126,18 @@ def parse_toml(path: str, raw: bytes) -> tuple[dict[str, Any] | None, list[Probl
         ]
 
 
-def reader_name() -> str:
-    """Which TOML reader is in use ("rtoml" or "tomllib"); the index cache records it."""
-    return "rtoml" if _fast_loads() is not None else "tomllib"
+def reader_key() -> str:
+    """Every version that can change what a file parses to: the TOML readers in use and
+    their versions (tomllib's is Python's). The index cache is rebuilt when this changes."""
+    import platform
+
+    key = f"tomllib {platform.python_version()}"
+    fast = _fast_loads()
+    if fast is not None:
+        import rtoml
+
+        key += f"; rtoml {getattr(rtoml, '__version__', 'unknown')}"
+    return key
 
 
 @functools.cache
@@ -141,6 +151,11 @@ def _fast_loads() -> Callable[[str], dict[str, Any]] | None:
         return None
     loads: Callable[[str], dict[str, Any]] = rtoml.loads
     return loads
+
+
+def forget_reader() -> None:
+    """Choose the TOML reader again on the next read (after CHRONO_TOML_READER changed)."""
+    _fast_loads.cache_clear()
 
 
 def _syntax_problem(path: str, text: str, message: str) -> Problem:

@@ -268,3 +268,36 @@ def test_folding_keeps_every_claim_a_date_disagreement_can_see(events: list[Even
         assert disagreement(merged) is not None
     else:
         assert disagreement(merged) is None
+
+
+def test_a_common_actor_pairs_only_events_precise_to_a_week() -> None:
+    """A month-long event meets every event of its month: through a key shared by more
+    than `common_size` events it is not compared, but through a rarer key it is."""
+    import random
+
+    rng = random.Random(1)
+    words = ["".join(rng.choices("bcdfghjklmnpqrstvwz", k=12)) for _ in range(250)]
+    crowd = [
+        _event(f"e{n}", f"2016-04-{n % 28 + 1:02d}", _cite("X"), title=words[n], actors=("Iran",))
+        for n in range(250)
+    ]
+    day = _event(
+        "day",
+        "2016-04-15",
+        _cite("Y"),
+        title="Soleimani visits Moscow",
+        actors=("Iran", "Soleimani"),
+    )
+    month = _event(
+        "month", "2016-04", _cite("Z"), title="Soleimani visits Moscow", actors=("Iran",)
+    )
+    assert likely_duplicates([*crowd, day, month], Registry()) == []
+    rare = _event(
+        "month",
+        "2016-04",
+        _cite("Z"),
+        title="Soleimani visits Moscow",
+        actors=("Iran", "Soleimani"),
+    )
+    (pair,) = likely_duplicates([*crowd, day, rare], Registry())
+    assert {pair.first.id, pair.second.id} == {"day", "month"}

@@ -9,20 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from chrono.cli.app import app
-from chrono.cli.common import (
-    ActorOpt,
-    EventsOpt,
-    FromOpt,
-    LocationOpt,
-    NoCacheOpt,
-    SearchOpt,
-    TagOpt,
-    ToOpt,
-    choice,
-    load_selected,
-    warn_skipped,
-)
-from chrono.cli.corroboration import CorroboratedOpt, FoldOpt, MinGradeOpt, refine
+from chrono.cli.common import EventsOpt, NoCacheOpt, choice, load_selected, warn_skipped
+from chrono.cli.filters import Selection, filter_options
 
 if TYPE_CHECKING:
     from chrono.model import Event
@@ -30,14 +18,10 @@ if TYPE_CHECKING:
 
 
 @app.command()
+@filter_options
 def show(
     events: EventsOpt = [],  # noqa: B006
-    actor: ActorOpt = [],  # noqa: B006
-    tag: TagOpt = [],  # noqa: B006
-    since: FromOpt = None,
-    until: ToOpt = None,
-    search: SearchOpt = None,
-    location: LocationOpt = None,
+    selection: Selection = Selection(),  # noqa: B008
     no_cache: NoCacheOpt = False,
     output: Annotated[
         str | None,
@@ -46,9 +30,6 @@ def show(
             help="table, plain, json, csv or markdown. Default: table on a terminal, else plain.",
         ),
     ] = None,
-    min_grade: MinGradeOpt = None,
-    corroborated: CorroboratedOpt = None,
-    fold_duplicates: FoldOpt = False,
 ) -> None:  # fmt: skip
     """Print the chronology, sorted, with citation marks and the numbered sources.
 
@@ -67,9 +48,9 @@ def show(
 
     name = output or ("table" if sys.stdout.isatty() else "plain")
     fmt = choice(name, SHOW_FORMATS, extra=("table",))
-    collection = load_selected(events, no_cache, actor, tag, since, until, search, location)
-    warn_skipped(collection, actor)
-    chosen = refine(collection, min_grade, corroborated, fold_duplicates)
+    collection = load_selected(events, no_cache, selection.filter())
+    warn_skipped(collection, selection.actor)
+    chosen = selection.refine(collection)
     options = RenderOptions(registry=collection.registry, sources=collection.sources)
     if fmt is None:
         _print_table(chosen, options)

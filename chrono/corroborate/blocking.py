@@ -1,7 +1,7 @@
 """Which pairs of events are worth comparing: the blocking step of duplicate detection.
 
-Each event is reduced to a `Profile` (its day span, the actors and places it names, its
-words ready for comparison). Events are grouped by every actor and place; within a group
+Each event is reduced to a `Profile` (its day span, the actors and places it names); its
+words are made ready for comparison only when it is in a pair worth comparing. Events are grouped by every actor and place; within a group
 a sweep in date order pairs each event with those whose spans overlap it or come within
 the window. Events spanning more than `MAX_DAYS`, or with an open end, are not compared:
 "sometime in 2016" can be the same as anything that year, which says nothing.
@@ -10,7 +10,6 @@ the window. Events spanning more than `MAX_DAYS`, or with an open end, are not c
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -19,72 +18,78 @@ from chrono.model import Event
 from chrono.registry.actors import Registry
 
 MAX_DAYS = 92
-_WORD = re.compile(r"\w+")
+WEEK = 7
+LEAD = 200  # characters of a summary compared
 
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """What duplicate detection needs of one event."""
+    """What blocking needs of one event: its day span and its keys."""
 
     event: Event
     first_day: int
     last_day: int
-    names: tuple[str, ...]  # casefolded canonical actor names
-    places: tuple[str, ...]  # casefolded place, as "place:..."
-    keys: frozenset[str]
-    display: dict[str, str]  # key -> the name to show in reasons
-    title: str
-    words: str
-    quotes: frozenset[str]
+    keys: frozenset[str]  # casefolded canonical actor names, and "place:<place>"
 
 
-def normal(text: str) -> str:
-    """Lowercase words, punctuation dropped: what similarity is measured on."""
-    return " ".join(_WORD.findall(text.casefold()))
+def quotes_of(event: Event) -> frozenset[str]:
+    """The event's quotes, compared for equality as written (copied quotes match exactly)."""
+    return frozenset(c.quote.strip() for c in event.citations if c.quote)
 
 
-def profile(event: Event, registry: Registry) -> Profile | None:
-    """The event's profile, or None when its date is too vague to compare."""
-    date = event.date
-    if math.isinf(date.earliest) or math.isinf(date.latest):
-        return None
-    first, last = int(date.earliest // SECONDS_PER_DAY), int(date.latest // SECONDS_PER_DAY)
-    if last - first > MAX_DAYS:
-        return None
-    display = {registry.canonical(a).casefold(): registry.canonical(a) for a in event.actors}
-    names = tuple(display)
-    places: tuple[str, ...] = ()
-    if event.location:
-        place = "place:" + " ".join(event.location.casefold().split())
-        display[place] = event.location
-        places = (place,)
-    text = " ".join(filter(None, (event.title, event.summary)))
-    quotes = frozenset(normal(c.quote) for c in event.citations if c.quote)
-    return Profile(
-        event, first, last, names, places, frozenset((*names, *places)), display,
-        normal(event.title), normal(text), quotes,
-    )  # fmt: skip
+def place_key(place: str) -> str:
+    return "place:" + " ".join(place.casefold().split())
 
 
 def profiles(events: Sequence[Event], registry: Registry) -> list[Profile]:
-    """The profiles of the events whose dates are precise enough to compare."""
-    found = (profile(event, registry) for event in events)
-    return [p for p in found if p is not None]
+    """The profiles of the events whose dates are precise enough to compare and that name
+    an actor or a place."""
+    names: dict[str, str] = {}  # casefolded canonical name by name as written
+    found = []
+    for event in events:
+        earliest, latest = event.date.earliest, event.date.latest
+        if math.isinf(earliest) or math.isinf(latest):
+            continue
+        first, last = int(earliest // SECONDS_PER_DAY), int(latest // SECONDS_PER_DAY)
+        if last - first > MAX_DAYS:
+            continue
+        keys = {
+            names.get(a) or names.setdefault(a, registry.canonical(a).casefold())
+            for a in event.actors
+        }
+        if event.location:
+            keys.add(place_key(event.location))
+        if keys:
+            found.append(Profile(event, first, last, frozenset(keys)))
+    return found
 
 
 def candidate_pairs(found: Sequence[Profile], window: int = 0) -> Iterator[tuple[int, int]]:
     """Index pairs (i < j) of profiles sharing a key whose day spans overlap or come within
-    `window` days, each pair once."""
+    `window` days, each pair once.
+
+    Through a common key (one that more than `common_size` events share, like "Iran" in a
+    large collection) only events precise to a week are paired: a month-long event would
+    otherwise meet every event of that month, and a common actor alone says little. Such
+    events are still paired through their other keys."""
     groups: dict[str, list[int]] = {}
     for index, p in enumerate(found):
         for key in p.keys:
             groups.setdefault(key, []).append(index)
+    common = common_size(len(found))
     seen: set[tuple[int, int]] = set()
     for members in groups.values():
+        if len(members) > common:
+            members = [i for i in members if found[i].last_day - found[i].first_day < WEEK]
         for pair in _sweep(found, members, window):
             if pair not in seen:
                 seen.add(pair)
                 yield pair
+
+
+def common_size(count: int) -> int:
+    """How many events may share a key before it counts as common: 1 % of them, at least 200."""
+    return max(200, count // 100)
 
 
 def _sweep(found: Sequence[Profile], members: list[int], window: int) -> Iterator[tuple[int, int]]:

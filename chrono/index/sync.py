@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import gc
 import os
-import pickle
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from chrono.index.rows import Damage
 from chrono.load import Stat, read_file, scan
 from chrono.locate import place
 from chrono.merge import merge_bibliographies
@@ -26,15 +26,8 @@ from chrono.validate import Context
 if TYPE_CHECKING:
     from chrono.index.store import Index
 
-#: What a damaged or foreign cache can raise while being read.
-CACHE_ERRORS = (
-    sqlite3.Error,
-    pickle.UnpicklingError,
-    EOFError,
-    AttributeError,
-    TypeError,
-    ImportError,
-)
+#: What a damaged, foreign or busy cache can raise while being read.
+CACHE_ERRORS = (sqlite3.Error, Damage)
 
 
 def cache_failed(folder: str, err: Exception) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 from chrono.dates import DateError, from_toml
 from chrono.load import RawFile
 from chrono.model import STATUSES, Citation, Event, Problem, Source, Where
-from chrono.parse.claims import claim, links, source_grade
+from chrono.parse.claims import claim, merged_ids, source_grade
 from chrono.parse.fields import Collector
 from chrono.parse.quick import quick_event
 from chrono.parse.schema import (
@@ -20,6 +20,7 @@ from chrono.parse.schema import (
     DATED_FIELDS,
     EVENT_KEYS,
     GRADE_FIELDS,
+    PLAIN_KEYS,
     SOURCE_FIELDS,
     web_url,
 )
@@ -84,14 +85,8 @@ def careful_event(
         allowed = ", ".join(STATUSES)
         col.error((*where, "status"), "bad-value", f"status '{status}' is not one of: {allowed}")
     citations = _citations(table, where, what, col)
-    fields = {
-        "summary": col.text(table, "summary", where),
-        "actors": col.texts(table, "actors", where),
-        "location": col.text(table, "location", where),
-        "tags": col.texts(table, "tags", where),
-        "date_text": col.text(table, "date_text", where),
-        **links(table, where, col),
-    }
+    fields = _plain_fields(table, where, col)
+    fields["merged_from"] = merged_ids(table, where, col)
     if len(col.problems) > before or not (event_id and date and title):
         return None
     return Event(
@@ -102,8 +97,14 @@ def careful_event(
         status=status,
         file=col.file,
         where=where,
-        **fields,  # type: ignore[arg-type]
+        **fields,
     )
+
+
+def _plain_fields(table: dict[str, Any], where: Where, col: Collector) -> dict[str, Any]:
+    """The schema's optional strings and lists, read by their kind."""
+    read = {"text": col.text, "texts": col.texts}
+    return {key.name: read[key.kind](table, key.name, where) for key in PLAIN_KEYS}
 
 
 def _date(table: dict[str, Any], key: str, where: Where, col: Collector) -> Any:

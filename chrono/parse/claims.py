@@ -1,5 +1,5 @@
-"""The corroboration keys of an event file: grades, the dates citations give, and links
-between events (`same_as`, `distinct_from`, `merged_from`)."""
+"""The corroboration keys of an event file: grades, the dates citations give, and the
+``[[merged_from]]`` record of a merge (`same_as` and `distinct_from` are plain lists)."""
 
 from __future__ import annotations
 
@@ -47,16 +47,9 @@ def claim(
     return credibility, date, date_text
 
 
-def links(table: Mapping[str, Any], where: Where, col: Collector) -> dict[str, tuple[str, ...]]:
-    """`same_as`, `distinct_from` (lists of ids) and the ids `merged_from` records."""
-    return {
-        "same_as": col.texts(table, "same_as", where),
-        "distinct_from": col.texts(table, "distinct_from", where),
-        "merged_from": _merged_from(table.get("merged_from"), where, col),
-    }
-
-
-def _merged_from(value: object, where: Where, col: Collector) -> tuple[str, ...]:
+def merged_ids(table: Mapping[str, Any], where: Where, col: Collector) -> tuple[str, ...]:
+    """The ids of the originals a ``[[merged_from]]`` array records (each table checked)."""
+    value = table.get("merged_from")
     if value is None:
         return ()
     here = (*where, "merged_from")

@@ -1,0 +1,139 @@
+"""The filter options, declared once for every command that selects events.
+
+`Selection` holds the options as typed. A command asks for them with one parameter
+annotated `Selection`; `filter_options` puts the filter options in its place (typer reads
+the signature) and hands the command the `Selection` they make. A new filter is a field
+here and its meaning in `chrono.query`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import inspect
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, get_type_hints
+
+import typer
+
+from chrono.cli.common import fail
+
+if TYPE_CHECKING:
+    from chrono.model import Event
+    from chrono.query import Filter
+    from chrono.results import Collection
+
+R = TypeVar("R")
+
+
+@dataclasses.dataclass(frozen=True)
+class Selection:
+    """The filter options as given; `filter()` turns them into a `chrono.query.Filter`."""
+
+    actor: Annotated[
+        list[str],
+        typer.Option(
+            "--actor", "-a", help="Keep events of this actor or its members (repeatable)."
+        ),
+    ] = dataclasses.field(default_factory=list)
+    tag: Annotated[
+        list[str], typer.Option("--tag", "-t", help="Keep events with this tag (repeatable).")
+    ] = dataclasses.field(default_factory=list)
+    since: Annotated[
+        str | None, typer.Option("--from", help="Keep events that may overlap this date or later.")
+    ] = None
+    until: Annotated[
+        str | None, typer.Option("--to", help="Keep events that may overlap this date or earlier.")
+    ] = None
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Keep events mentioning this text.")
+    ] = None
+    location: Annotated[
+        str | None, typer.Option("--location", help="Keep events whose location contains this.")
+    ] = None
+    min_grade: Annotated[
+        str | None,
+        typer.Option(
+            "--min-grade", metavar="GRADE",
+            help="Keep events with a citation graded at least this (Admiralty: B2, B or 2).",
+        ),
+    ] = None  # fmt: skip
+    corroborated: Annotated[
+        int | None,
+        typer.Option(
+            "--corroborated", metavar="N", min=1,
+            help="Keep events backed by at least N independent sources.",
+        ),
+    ] = None  # fmt: skip
+    fold_duplicates: Annotated[
+        bool,
+        typer.Option(
+            "--fold-duplicates", help="Show events linked by same_as as one (no file changes)."
+        ),
+    ] = False
+
+    def filter(self) -> Filter:
+        """The Filter these options make; a value that is not understood is a usage error."""
+        from chrono.query import QueryError, make_filter
+
+        try:
+            return make_filter(
+                self.actor, self.tag, self.since, self.until, self.search, self.location
+            )
+        except QueryError as err:
+            fail(str(err), 2)
+
+    def refine(self, collection: Collection) -> list[Event]:
+        """The selected events, folded and filtered by corroboration as the options say
+        (after `filter()`: these need the events' resolved sources)."""
+        from chrono.corroborate.grades import GradeError, parse_grade
+        from chrono.corroborate.select import at_least_graded, corroborated, fold_same_as
+
+        try:
+            floor = parse_grade(self.min_grade) if self.min_grade is not None else None
+        except GradeError as err:
+            fail(f"--min-grade: {err}", 2)
+        events = collection.events
+        if self.fold_duplicates:
+            events = fold_same_as(events, collection.registry)
+        if floor is not None:
+            events = at_least_graded(events, floor)
+        if self.corroborated is not None:
+            events = corroborated(events, collection.sources, self.corroborated)
+        return events
+
+
+#: Every filter as a command parameter, in declaration order.
+_PARAMETERS = [
+    inspect.Parameter(
+        f.name,
+        inspect.Parameter.KEYWORD_ONLY,
+        default=[] if f.default is dataclasses.MISSING else f.default,
+        annotation=hint,
+    )
+    for f in dataclasses.fields(Selection)
+    for hint in [get_type_hints(Selection, include_extras=True)[f.name]]
+]
+
+
+def filter_options(command: Callable[..., R]) -> Callable[..., R]:
+    """`command` with its `Selection` parameter replaced by the filter options (for typer),
+    called with the `Selection` they make."""
+    signature = inspect.signature(command, eval_str=True)
+    marker = next(p.name for p in signature.parameters.values() if p.annotation is Selection)
+    parameters: list[inspect.Parameter] = []
+    for param in signature.parameters.values():
+        if param.name == marker:
+            parameters += _PARAMETERS
+        else:
+            parameters.append(param.replace(kind=inspect.Parameter.KEYWORD_ONLY))
+
+    @functools.wraps(command)
+    def run(**options: Any) -> R:
+        chosen = {p.name: options.pop(p.name) for p in _PARAMETERS}
+        return command(**options, **{marker: Selection(**chosen)})
+
+    # typer reads the signature; functions have no declared __signature__ for mypy to know.
+    run.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in parameters}
+    return run
