@@ -21,6 +21,10 @@ Role = Literal["events", "actors", "sources"]
 #: Files at a collection's root with a reserved meaning.
 RESERVED: dict[str, Role] = {"actors.toml": "actors", "sources.toml": "sources"}
 
+#: The largest file chrono reads (16 MiB, ~11,000 events of a typical size): a bigger one
+#: is refused before parsing, since a syntax error on its last line would cost seconds.
+MAX_FILE_BYTES = 16 * 2**20
+
 _POSITION = r"\(at line (\d+), column (\d+)\)|\(at end of document\)"
 
 
@@ -67,7 +71,7 @@ def scan(root: str, real: bool = False) -> tuple[list[tuple[str, Role, Stat, str
             visited.add((identity.st_dev, identity.st_ino))
             with os.scandir(folder) as entries:
                 for entry in entries:
-                    _scan_entry(entry, folder == root, real, folders, found)
+                    _scan_entry(entry, folder == root, real, folders, found, problems)
         except OSError as err:
             problems.append(Problem(folder, 1, "unreadable", f"folder: {err.strerror or err}"))
     found.sort()
@@ -86,16 +90,36 @@ def _scan_entry(
     real: bool,
     folders: list[str],
     found: list[tuple[str, Role, Stat, str]],
+    problems: list[Problem],
 ) -> None:
     if entry.name.startswith("."):
         return
     if entry.is_dir():
         folders.append(entry.path)
-    elif entry.name.endswith(".toml") and entry.is_file():
+    elif entry.name.endswith(".toml") and not entry.is_file():
+        problems.append(Problem(entry.path, 1, "not-a-file", _not_a_file(entry), "warning"))
+    elif entry.name.endswith(".toml"):
         role = RESERVED.get(entry.name, "events") if at_root else "events"
         st = entry.stat()
         stat = (st.st_size, _i64(st.st_mtime_ns), _i64(st.st_ctime_ns), _i64(st.st_ino))
         found.append((entry.path, role, stat, os.path.realpath(entry.path) if real else entry.path))
+
+
+def _not_a_file(entry: os.DirEntry[str]) -> str:
+    """Why a ``*.toml`` entry is skipped: a dangling link, or no regular file (a FIFO would
+    block the reader forever, a device could be endless)."""
+    import stat
+
+    try:
+        mode = os.stat(entry.path).st_mode
+    except OSError as err:
+        if entry.is_symlink():
+            target = os.readlink(entry.path)
+            return f"a link to '{target}', which does not exist; skipped"
+        return f"cannot be read: {err.strerror or err}; skipped"
+    kinds = {stat.S_ISFIFO: "a FIFO", stat.S_ISSOCK: "a socket", stat.S_ISCHR: "a device"}
+    kind = next((name for test, name in kinds.items() if test(mode)), "a device")
+    return f"not a regular file ({kind}); skipped"
 
 
 def parse_toml(path: str, raw: bytes) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -178,8 +202,18 @@ def read_file(path: str, role: Role) -> tuple[RawFile | None, list[Problem]]:
     """Read and parse one file; an unreadable file is a problem, never an exception."""
     try:
         with open(path, "rb") as handle:
-            content = handle.read()
+            content = handle.read(MAX_FILE_BYTES + 1)  # a file may grow after the scan
     except OSError as err:
         return None, [Problem(path, 1, "unreadable", err.strerror or str(err))]
+    if len(content) > MAX_FILE_BYTES:
+        return None, [_too_large(path)]
     data, problems = parse_toml(path, content)
     return (RawFile(path, role, data) if data is not None else None), problems
+
+
+def _too_large(path: str) -> Problem:
+    limit = MAX_FILE_BYTES // 2**20
+    message = (
+        f"file is larger than {limit} MiB, the most chrono reads: split it (e.g. a file per year)"
+    )
+    return Problem(path, 1, "too-large", message)

@@ -109,13 +109,13 @@ def test_json_and_csv_carry_grades_and_counts_as_fields(invoke: Any, graded: Pat
     )
     row = next(r for r in rows if r["title"].startswith("Three"))
     assert (row["grades"], row["sources_count"], row["independent_sources"]) == (
-        "B2; D3; C2",
+        '["B2", "D3", "C2"]',
         "3",
         "2",
     )
 
 
-def test_check_warns_sources_disagree_and_single_source_only_with_strict(
+def test_check_warns_sources_disagree_and_single_source_only_when_asked(
     invoke: Any, graded: Path
 ) -> None:
     plain = invoke("check", "--events", str(graded))
@@ -125,8 +125,9 @@ def test_check_warns_sources_disagree_and_single_source_only_with_strict(
         in plain.stdout
     )
     assert "single-source" not in plain.stdout
-    strict = invoke("check", "--events", str(graded), "--strict")
-    assert strict.exit_code == 1
+    assert invoke("check", "--events", str(graded), "--strict").exit_code == 1  # disagreement
+    strict = invoke("check", "--events", str(graded), "--single-source")
+    assert strict.exit_code == 0
     assert (
         "b.toml:5: warning[single-source]: backed by a single independent source" in strict.stdout
     )
@@ -217,7 +218,7 @@ def test_window_accepts_days_and_refuses_nonsense(invoke: Any, graded: Path) -> 
 
 def test_sample_markdown_and_html_show_grades_corroboration_and_disagreement(invoke: Any) -> None:
     markdown = invoke("export", "--events", str(SAMPLE), "--format", "markdown").stdout
-    assert "[^9] (B2)[^10] (C3)" in markdown
+    assert "[^3] (B2)[^1] (C3)[^1] (C)" in markdown  # one footnote per source, each grade
     assert (
         "Sources disagree: c. 11–13 Apr 2016 (Behold Israel) / c. 15–16 Apr 2016 (Reuters)"
         in markdown

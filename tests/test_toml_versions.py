@@ -68,22 +68,22 @@ BOTH_REFUSE = {
 @pytest.fixture(params=["rtoml", "tomllib"])
 def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setenv("CHRONO_TOML_READER", request.param)  # anything but "tomllib": rtoml
-    chrono.load._fast_loads.cache_clear()
+    chrono.load.forget_reader()
     assert ("rtoml" in chrono.load.reader_key()) == (request.param == "rtoml")
-    chrono.load._fast_loads.cache_clear()
+    chrono.load.forget_reader()
     yield request.param
-    chrono.load._fast_loads.cache_clear()
+    chrono.load.forget_reader()
 
 
 def both(text: str) -> list[tuple[str, object]]:
     """The verdict and the value from each reader, values made comparable."""
-    results = []
+    results: list[tuple[str, object]] = []
     for name in ("rtoml", "tomllib"):
         with pytest.MonkeyPatch.context() as mp:
             mp.setenv("CHRONO_TOML_READER", name)
-            chrono.load._fast_loads.cache_clear()
+            chrono.load.forget_reader()
             data, problems = parse_toml("x.toml", text.encode("utf-8"))
-        chrono.load._fast_loads.cache_clear()
+        chrono.load.forget_reader()
         if data is None:
             results.append((problems[0].code, problems[0].message))
         else:

@@ -6,7 +6,17 @@ Commands are thin: read options, call the library, render, map problems to exit 
 
 from __future__ import annotations
 
-from chrono.cli import add, check, export, merge, show, timeline  # noqa: F401 - they register commands
+from chrono.cli import (  # noqa: F401 - they register commands
+    add,
+    check,
+    export,
+    extract,
+    importing,
+    merge,
+    registries,
+    show,
+    timeline,
+)
 from chrono.cli.app import app, main
 
 __all__ = ["app", "main"]

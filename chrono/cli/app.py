@@ -7,11 +7,12 @@ from typing import Annotated
 import typer
 
 from chrono import __version__
+from chrono.cli import terminal
 
 app = typer.Typer(
     name="chrono",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,  # plain click help: rich's help formatting costs ~30 ms per start
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -19,7 +20,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"chrono {__version__}")
+        terminal.out(f"chrono {__version__}")
         raise typer.Exit()
 
 

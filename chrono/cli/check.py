@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from chrono.cli import terminal
 from chrono.cli.app import app
 from chrono.cli.common import EventsOpt, NoCacheOpt, fail, use_cache
 
@@ -19,9 +20,12 @@ def check(
     output: Annotated[
         str, typer.Option("--format", "-f", help="text (path:line: ...) or json (a list).")
     ] = "text",
-    strict: Annotated[
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    single_source: Annotated[
         bool,
-        typer.Option("--strict", help="Fail on warnings too; warn about single-source events."),
+        typer.Option(
+            "--single-source", help="Warn about events backed by one independent source."
+        ),
     ] = False,
     window: Annotated[
         str,
@@ -50,7 +54,7 @@ def check(
     Examples:
       chrono check
       chrono check --events events --events more-events --window 2d
-      chrono check --strict --format json
+      chrono check --strict --single-source --format json
     """
     if output not in ("text", "json"):
         fail(f"--format must be text or json, not '{output}'", 2)
@@ -59,7 +63,9 @@ def check(
     from chrono.pipeline import CollectionError, check_collection
 
     days = _days(window)
-    checks = None if no_corroboration else CorroborationChecks(single_source=strict, window=days)
+    checks = (
+        None if no_corroboration else CorroborationChecks(single_source=single_source, window=days)
+    )
     try:
         report = check_collection(
             default_dirs(events), cache=use_cache(no_cache), corroborate=checks
@@ -70,10 +76,9 @@ def check(
     if output == "json":
         import json
 
-        typer.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+        terminal.out(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
     else:
-        for problem in problems:
-            typer.echo(str(problem))
+        terminal.write(f"{problem}\n" for problem in problems)
     _summary(report)
     failing = report.errors or (strict and report.warnings)
     raise typer.Exit(1 if failing else 0)
@@ -83,13 +88,11 @@ def _summary(report: CheckReport) -> None:
     errors, warnings = len(report.errors), len(report.warnings)
     count = f"{report.valid} valid events in {', '.join(report.dirs)}"
     if errors or warnings:
-        typer.echo(f"{errors} error(s), {warnings} warning(s); {count}", err=True)
+        terminal.err(f"{errors} error(s), {warnings} warning(s); {count}")
     elif report.valid == 0:  # most likely the wrong folder: say so rather than "OK"
-        typer.echo(
-            f"chrono: warning: no events in {', '.join(report.dirs)} (no *.toml files?)", err=True
-        )
+        terminal.err(f"chrono: warning: no events in {', '.join(report.dirs)} (no *.toml files?)")
     else:
-        typer.echo(f"OK: {count}", err=True)
+        terminal.err(f"OK: {count}")
 
 
 def _days(text: str) -> int:

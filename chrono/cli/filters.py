@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar, get_type_hints
 import typer
 
 from chrono.cli.common import fail
+from chrono.cli.completion import complete_actors, complete_statuses, complete_tags
 
 if TYPE_CHECKING:
     from chrono.model import Event
@@ -33,11 +34,20 @@ class Selection:
     actor: Annotated[
         list[str],
         typer.Option(
-            "--actor", "-a", help="Keep events of this actor or its members (repeatable)."
+            "--actor",
+            "-a",
+            help="Keep events of this actor or its members (repeatable).",
+            autocompletion=complete_actors,
         ),
     ] = dataclasses.field(default_factory=list)
     tag: Annotated[
-        list[str], typer.Option("--tag", "-t", help="Keep events with this tag (repeatable).")
+        list[str],
+        typer.Option(
+            "--tag",
+            "-t",
+            help="Keep events with this tag (repeatable).",
+            autocompletion=complete_tags,
+        ),
     ] = dataclasses.field(default_factory=list)
     since: Annotated[
         str | None, typer.Option("--from", help="Keep events that may overlap this date or later.")
@@ -51,6 +61,22 @@ class Selection:
     location: Annotated[
         str | None, typer.Option("--location", help="Keep events whose location contains this.")
     ] = None
+    status: Annotated[
+        list[str],
+        typer.Option(
+            "--status",
+            autocompletion=complete_statuses,
+            help="Keep events with this status (repeatable): occurred, reported, planned, "
+            "disputed, denied or cancelled.",
+        ),
+    ] = dataclasses.field(default_factory=list)
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", "-n", metavar="N", help="Keep only the first N events shown."),
+    ] = None
+    reverse: Annotated[
+        bool, typer.Option("--reverse", help="Latest first (with -n: the N latest).")
+    ] = False
     min_grade: Annotated[
         str | None,
         typer.Option(
@@ -77,11 +103,14 @@ class Selection:
         from chrono.query import QueryError, make_filter
 
         try:
-            return make_filter(
-                self.actor, self.tag, self.since, self.until, self.search, self.location
-            )
+            flt = make_filter(
+                self.actor, self.tag, self.since, self.until, self.search, self.location,
+                self.status, self.limit, self.reverse,
+            )  # fmt: skip
         except QueryError as err:
             fail(str(err), 2)
+        # The corroboration filters come after selection (`refine`): --limit waits for them.
+        return dataclasses.replace(flt, limit=None) if self._corroborating() else flt
 
     def refine(self, collection: Collection) -> list[Event]:
         """The selected events, folded and filtered by corroboration as the options say
@@ -100,7 +129,12 @@ class Selection:
             events = at_least_graded(events, floor)
         if self.corroborated is not None:
             events = corroborated(events, collection.sources, self.corroborated)
+        if self.limit is not None and self._corroborating():
+            events = events[: self.limit]
         return events
+
+    def _corroborating(self) -> bool:
+        return bool(self.min_grade or self.corroborated or self.fold_duplicates)
 
 
 #: Every filter as a command parameter, in declaration order.

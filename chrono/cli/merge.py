@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from chrono.cli import terminal
 from chrono.cli.app import app
 from chrono.cli.common import EventsOpt, NoCacheOpt, fail, load
 
@@ -45,16 +46,16 @@ def merge(
     except MergeError as err:
         fail(str(err), 1)
     if plan.disputed:
-        typer.echo("chrono: warning: no date fits every claim; status set to disputed", err=True)
+        terminal.err("chrono: warning: no date fits every claim; status set to disputed")
     if not apply:
-        typer.echo(f"# would write {plan.final}:\n")
-        typer.echo(plan.text)
-        typer.echo("# would remove: " + ", ".join(str(p) for p in plan.remove))
-        typer.echo("(dry run: nothing was written; add --apply to merge)", err=True)
+        terminal.out(f"# would write {plan.final}:\n")
+        terminal.out(plan.text)
+        terminal.out("# would remove: " + ", ".join(str(p) for p in plan.remove))
+        terminal.err("(dry run: nothing was written; add --apply to merge)")
         return
     try:
         where = apply_merge(plan)
     except OSError as err:
         fail(f"merge stopped: {err}; the old files that remain are intact", 1)
     removed = ", ".join(str(p) for p in plan.remove)
-    typer.echo(f"merged {len(plan.remove)} events into {where}; removed {removed}", err=True)
+    terminal.err(f"merged {len(plan.remove)} events into {where}; removed {removed}")

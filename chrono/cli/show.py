@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from chrono.cli import terminal
 from chrono.cli.app import app
 from chrono.cli.common import EventsOpt, NoCacheOpt, choice, load_selected, warn_skipped
 from chrono.cli.filters import Selection, filter_options
@@ -55,31 +56,57 @@ def show(
     if fmt is None:
         _print_table(chosen, options)
     else:
-        sys.stdout.writelines(fmt.chunks()(chosen, options))
+        terminal.write(fmt.chunks()(chosen, options))
+
+
+TABLE_HEADERS = ("Date", "Event", "Actors", "Sources")
 
 
 def _print_table(events: Sequence[Event], options: RenderOptions) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
+    """A table drawn by rich to the terminal's width; piped, an aligned plain-text table
+    (tabulate's "simple": no box characters, no wrapping), then the numbered sources."""
+    from chrono.render.actors import with_canonical_actors
     from chrono.render.citations import SourceList
     from chrono.render.corroboration import event_marks, notes
     from chrono.render.plain import source_lines
 
-    console = Console()
     if not events:
-        console.print("No events match.")
+        terminal.out("No events match.")
         return
     numbered = SourceList()
+    rows = [
+        (
+            e.date.human(),
+            "\n".join([e.title, *notes(e, options.sources)]),
+            ", ".join(e.actors),
+            event_marks(numbered, e),
+        )
+        for e in with_canonical_actors(events, options.registry)
+    ]
+    sources = source_lines(numbered)
+    if terminal.stdout_is_terminal():
+        _rich_table(rows, sources)
+        return
+    from tabulate import tabulate
+
+    text = tabulate(rows, headers=TABLE_HEADERS, tablefmt="simple", disable_numparse=True)
+    terminal.write([text, "\n\n", *(line + "\n" for line in sources)])
+
+
+def _rich_table(rows: Sequence[tuple[str, ...]], sources: Sequence[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(show_lines=False, header_style="bold")
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Event", overflow="fold", ratio=3)
-    table.add_column("Actors", overflow="fold", ratio=2)
-    table.add_column("Sources", no_wrap=True)
-    for event in events:
-        marks = event_marks(numbered, event)
-        title = "\n".join([event.title, *notes(event, options.sources)])
-        table.add_row(event.date.human(), title, ", ".join(event.actors), marks)
-    console.print(table)
-    for line in source_lines(numbered):
-        console.print(line, markup=False, highlight=False)
+    table.add_column(TABLE_HEADERS[0], no_wrap=True)
+    table.add_column(TABLE_HEADERS[1], overflow="fold", ratio=3)
+    table.add_column(TABLE_HEADERS[2], overflow="fold", ratio=2)
+    table.add_column(TABLE_HEADERS[3], no_wrap=True)
+    for row in rows:
+        table.add_row(*(Text(terminal.safe(cell)) for cell in row))
+    console = Console()
+    with terminal.closed_pipe_is_quiet():
+        console.print(table)
+        for line in sources:
+            console.print(Text(terminal.safe(line)), highlight=False)

@@ -24,7 +24,8 @@ def corroborated(events: Iterable[Event], sources: Mapping[str, Source], count: 
 
 def fold_same_as(events: Sequence[Event], registry: Registry | None = None) -> list[Event]:
     """Each group of events linked by `same_as` (either way, transitively) folded into one,
-    led by its earliest event; the rest as they were. Only the given events are folded."""
+    led by its earliest event and placed where its first event was (the order given is
+    kept); the rest as they were. Only the given events are folded."""
     by_id = {e.id: e for e in events}
     parent = {e.id: e.id for e in events}
 
@@ -38,9 +39,11 @@ def fold_same_as(events: Sequence[Event], registry: Registry | None = None) -> l
         for other in event.same_as:
             if other in by_id:
                 parent[root(other)] = root(event.id)
-    groups: dict[str, list[Event]] = {}
-    for event in sorted(events, key=Event.sort_key):
+    groups: dict[str, list[Event]] = {}  # in the order of each group's first event
+    for event in events:
         groups.setdefault(root(event.id), []).append(event)
     key = (lambda n: registry.canonical(n).casefold()) if registry else str.casefold
-    folded = [fold(group, key) if len(group) > 1 else group[0] for group in groups.values()]
-    return sorted(folded, key=Event.sort_key)
+    return [
+        fold(sorted(group, key=Event.sort_key), key) if len(group) > 1 else group[0]
+        for group in groups.values()
+    ]

@@ -12,8 +12,8 @@ from typing import Any
 from chrono.dates import DateError, from_toml
 from chrono.load import RawFile
 from chrono.model import STATUSES, Citation, Event, Problem, Source, Where
-from chrono.parse.claims import claim, merged_ids, source_grade
 from chrono.parse.fields import Collector
+from chrono.parse.grading import claim, merged_ids, source_grade
 from chrono.parse.quick import quick_event
 from chrono.parse.schema import (
     CITATION_KEYS,
@@ -52,6 +52,9 @@ def _parse_many(raw: RawFile, col: Collector) -> tuple[list[Event], list[Problem
     for key in others:
         msg = f"key '{key}' beside [[events]]: put it inside each [[events]] table"
         col.error((key,), "unknown-key", msg)
+    if not tables:
+        msg = "'events' is an empty array: this file holds no events"
+        col.warning(("events",), "no-events", msg)
     events = []
     for index, table in enumerate(tables):
         event = _parse_event(table, ("events", index), None, col)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from chrono.load import RawFile
 from chrono.model import Actor, Problem, Severity
 from chrono.parse.fields import Collector
+from chrono.registry.graph import in_cycles, reach
 
 ACTOR_KEYS = ("name", "kind", "aliases", "member_of")
 
@@ -55,28 +57,47 @@ class Registry:
         """The actor itself, then everything it belongs to, transitively, nearest first."""
         start = self.canonical(name)
         seen = [start]
+        known = {start}
         for current in seen:  # grows while iterating: a breadth-first walk
             actor = self.actors.get(current)
             for parent in actor.member_of if actor else ():
                 parent = self.canonical(parent)
-                if parent not in seen:
+                if parent not in known:
+                    known.add(parent)
                     seen.append(parent)
         return seen
 
     def in_cycle(self, name: str) -> bool:
         """Whether following membership from `name` leads back to it."""
-        start = self.canonical(name)
-        parents = [p for g in self.groups_of(start) for p in self._parents(g)]
-        return start in parents
+        return self.canonical(name) in self._cyclic
 
-    def _parents(self, name: str) -> list[str]:
-        actor = self.actors.get(name)
-        return [self.canonical(p) for p in actor.member_of] if actor else []
+    @cached_property
+    def _cyclic(self) -> set[str]:
+        parents = {
+            name: [p for p in map(self.canonical, actor.member_of) if p in self.actors]
+            for name, actor in self.actors.items()
+        }
+        return in_cycles(parents)
 
     def includes(self, group: str, actor: str) -> bool:
         """Whether `actor` is `group`, or is in it through membership (case-insensitive)."""
         target = self.canonical(group).casefold()
         return any(g.casefold() == target for g in self.groups_of(actor))
+
+    def members(self, groups: Iterable[str]) -> list[Actor]:
+        """Every actor that `includes` says is in one of `groups`, in one walk down the
+        membership (linear in actors and memberships, however many groups or cycles)."""
+        inside = reach((self.canonical(g).casefold() for g in groups), self._children)
+        return [actor for name, actor in self.actors.items() if name.casefold() in inside]
+
+    @cached_property
+    def _children(self) -> dict[str, list[str]]:
+        """Casefolded canonical name -> the casefolded names of the actors directly in it."""
+        children: dict[str, list[str]] = {}
+        for name, actor in self.actors.items():
+            for parent in actor.member_of:
+                children.setdefault(self.canonical(parent).casefold(), []).append(name.casefold())
+        return children
 
 
 def build_registry(actors: Iterable[Actor]) -> tuple[Registry, list[Problem]]:

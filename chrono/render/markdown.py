@@ -1,6 +1,8 @@
 """Markdown: a timeline that renders on GitHub, with footnote citations.
 
-Each citation of each event gets its own footnote, since it carries that event's quote.
+Each source gets one footnote, numbered in order of first citation, and every event citing
+it points to it. A source cited once has its quote on the footnote's line; one cited more
+often lists each citation's quote under it, led by the date of the event that cites it.
 """
 
 from __future__ import annotations
@@ -8,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from chrono.model import Citation, Event
-from chrono.render.citations import source_parts
-from chrono.render.corroboration import claimed_words, grade, grade_words, notes
+from chrono.model import Citation, Event, Source
+from chrono.render.citations import SourceList, source_parts
+from chrono.render.corroboration import claimed_words, grade, grade_words, notes, source_grade
 from chrono.render.facts import fact_texts
 from chrono.render.options import RenderOptions
+from chrono.render.prose import sentences
 from chrono.render.years import by_year
 
 _ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|&~"})
@@ -36,18 +39,26 @@ def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
     if not events:
         yield "_No events match._\n"
         return
-    footnotes: list[str] = []
+    numbered = SourceList()
+    cited: dict[int, list[tuple[Event, Citation]]] = {}
     for heading, group in by_year(events):
         yield f"## {heading}\n\n"
         for event in group:
-            refs = []
             for citation in event.citations:
-                footnotes.append(f"[^{len(footnotes) + 1}]: {footnote(citation)}\n")
-                graded = grade(citation).text()
-                refs.append(f"[^{len(footnotes)}]" + (f" ({graded})" if graded else ""))
-            yield _item(event, "".join(refs), notes(event, options.sources)) + "\n"
+                cited.setdefault(numbered.number(citation.source), []).append((event, citation))
+            yield _item(event, _refs(numbered, event), notes(event, options.sources)) + "\n"
         yield "\n"
-    yield from footnotes
+    for number, source in enumerate(numbered.sources, 1):
+        yield f"[^{number}]: {footnote(source, cited[number])}\n"
+
+
+def _refs(numbered: SourceList, event: Event) -> str:
+    """Footnote references, each (source, grade) once, the grade beside: "[^1] (B2)[^2]"."""
+    refs = (
+        f"[^{numbered.number(c.source)}]" + (f" ({g})" if (g := grade(c).text()) else "")
+        for c in event.citations
+    )
+    return "".join(dict.fromkeys(refs))
 
 
 def _item(event: Event, refs: str, said: Sequence[str]) -> str:
@@ -59,7 +70,7 @@ def _item(event: Event, refs: str, said: Sequence[str]) -> str:
     details = fact_texts(event, escape)
     details += [escape(note[:1].upper() + note[1:]) for note in said]
     if details:
-        text += "  \n  _" + ". ".join(details) + "._"
+        text += "  \n  _" + sentences(details) + "_"
     return text
 
 
@@ -76,17 +87,29 @@ def _not_a_block(line: str) -> str:
     return line[: end - 1] + "\\" + line[end - 1 :]
 
 
-def footnote(citation: Citation) -> str:
-    """Title, publisher, date, URL and quote of one citation, on one line."""
-    source = citation.source
+def footnote(source: Source, citations: Sequence[tuple[Event, Citation]]) -> str:
+    """Title, publisher, date and URL of a source; then the quote of its one citation on the
+    same line, or one indented line per citation (the event's date, quote and note)."""
     dress = {"title": lambda t: f"*{escape(t)}*", "url": lambda t: f"<{t}>"}
     parts = [dress.get(name, escape)(value) for name, value in source_parts(source)]
     text = ", ".join(parts) or escape(source.key or "source")
-    if citation.quote:
-        text += f". “{escape(citation.quote)}”"
+    graded = source_grade(source).strip()
+    text += f" {escape(graded)}" if graded else ""
+    if len(citations) == 1:
+        words = _words(citations[0][1])
+        return f"{text}. {words}" if words else text
+    for event, citation in citations:
+        words = _words(citation) or "(no quote)"
+        text += f"\n    - {escape(event.date.human())}: {words}"
+    return text
+
+
+def _words(citation: Citation) -> str:
+    """A citation's quote and note, as Markdown ("" when it has neither)."""
+    words = f"“{escape(citation.quote)}”" if citation.quote else ""
     if citation.note:
-        text += f" ({escape(citation.note)})"
+        words += f" ({escape(citation.note)})"
     for extra in (grade_words(citation), claimed_words(citation)):
         if extra:
-            text += f". {escape(extra)}"
-    return text
+            words += f" {escape(extra)}."
+    return words.strip()

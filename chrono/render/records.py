@@ -7,6 +7,8 @@ from typing import Any, cast
 
 from chrono.model import Citation, Event, Source
 from chrono.parse.schema import GRADE_FIELDS, SOURCE_FIELDS
+from chrono.registry.actors import Registry
+from chrono.render.actors import canonical_actors
 from chrono.render.corroboration import grade
 from chrono.render.corroboration import record as corroboration_record
 from chrono.render.facts import event_fields
@@ -30,16 +32,19 @@ def citation_record(citation: Citation) -> dict[str, Any]:
         record["credibility"] = citation.credibility
     if grade(citation).text():
         record["grade"] = grade(citation).text()
-    if citation.date is not None:
-        record["claimed_date"] = citation.date.text
+    if citation.date is not None:  # the date this source gives, as in the event file
+        record["date"] = citation.date.text
     if citation.date_text:
-        record["claimed_date_text"] = citation.date_text
+        record["date_text"] = citation.date_text
     return record
 
 
-def event_record(event: Event, sources: Mapping[str, Source] | None = None) -> dict[str, Any]:
+def event_record(
+    event: Event, registry: Registry | None = None, sources: Mapping[str, Source] | None = None
+) -> dict[str, Any]:
     """Every field of an event, in schema order; optional text left out when absent. Dates
-    stay EDTF; `display_date` is the human form; `file` is where the event was read;
+    stay EDTF; `display_date` is the human form; `actors` are the registry's canonical
+    names and `actors_as_written` the file's; `file` is where the event was read;
     `corroboration` counts its sources (`sources` resolves `derived_from` links) and
     `sources_disagree` lists the claims when they cannot all be true."""
     record: dict[str, Any] = {}
@@ -48,6 +53,9 @@ def event_record(event: Event, sources: Mapping[str, Source] | None = None) -> d
             record |= {"date": event.date.text, "display_date": event.date.human()}
         elif key.kind == "citations":
             record["sources"] = [citation_record(c) for c in event.citations]
+        elif key.name == "actors":
+            record["actors"] = list(canonical_actors(event, registry))
+            record["actors_as_written"] = list(event.actors)
         elif key.kind in ("texts", "merged"):
             record[key.name] = list(cast("tuple[str, ...]", value))
         elif value is not None:

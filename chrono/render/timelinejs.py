@@ -33,9 +33,9 @@ from chrono.dates import EdtfDate, Point, civil_from_seconds
 from chrono.model import Citation, Event
 from chrono.render.anchors import unique_ids
 from chrono.render.citations import human_date
-from chrono.render.corroboration import claimed_words, grade_words
 from chrono.render.facts import fact_texts
 from chrono.render.options import RenderOptions
+from chrono.render.prose import sentences
 
 #: JavaScript dates reach ±8.64e15 ms from 1970; TimelineJS needs its cosmological scale beyond.
 JS_DATE_LIMIT_SECONDS = 8_640_000_000_000
@@ -100,7 +100,7 @@ def text_html(event: Event) -> str:
     if event.date_text:
         facts.append(f"Date as written: “{event.date_text}”")
     if facts:
-        parts.append(f"<p>{_text('. '.join(facts))}.</p>")
+        parts.append(f"<p>{_text(sentences(facts))}</p>")
     items = "".join(f"<li>{citation_html(c)}</li>" for c in event.citations)
     parts.append(f"<p>Sources:</p><ol>{items}</ol>")
     return "".join(parts)
@@ -112,6 +112,8 @@ def citation_html(citation: Citation) -> str:
     title = _text(source.title or source.url or source.key or "untitled source")
     if source.url:
         title = f'<a href="{html.escape(source.url, quote=True)}">{title}</a>'
+    else:  # marked, so that publisher and date can be told from the title on the way back
+        title = f"<cite>{title}</cite>"
     published = human_date(source.published) if source.published else None
     rest = [_text(p) for p in (source.publisher, published) if p]
     parts = [_text(source.author)] if source.author else []
@@ -120,9 +122,6 @@ def citation_html(citation: Citation) -> str:
         text += f": <blockquote>“{_text(citation.quote)}”</blockquote>"
     if citation.note:
         text += f" ({_text(citation.note)})"
-    for extra in (grade_words(citation), claimed_words(citation)):
-        if extra:
-            text += f" {_text(extra)}."
     return text
 
 
