@@ -106,6 +106,8 @@ def test_dates_no_claim_shares_give_a_disputed_event(pair: Path) -> None:
         (["trip"], None, "at least two different event ids"),
         (["trip", "trip"], None, "at least two different event ids"),
         (["trip", "nope"], None, "no valid event with id 'nope'"),
+        (["trip", "visit"], "../outside", "id '../outside' cannot name a file"),
+        (["trip", "visit"], "Trip", "id 'Trip' cannot name a file"),
     ],
 )
 def test_bad_merges_are_refused(pair: Path, ids: list[str], into: str | None, message: str) -> None:

@@ -61,12 +61,17 @@ def profiles(events: Sequence[Event], registry: Registry) -> list[Profile]:
             keys.add(place_key(event.location))
         if keys:
             found.append(Profile(event, first, last, frozenset(keys)))
+    found.sort(key=_first_day)  # so that every group is in date order as it is built
     return found
 
 
+def _first_day(profile: Profile) -> int:
+    return profile.first_day
+
+
 def candidate_pairs(found: Sequence[Profile], window: int = 0) -> Iterator[tuple[int, int]]:
-    """Index pairs (i < j) of profiles sharing a key whose day spans overlap or come within
-    `window` days, each pair once.
+    """Index pairs (i < j) of profiles (in date order, as `profiles` gives them) sharing a
+    key whose day spans overlap or come within `window` days, each pair once.
 
     Through a common key (one that more than `common_size` events share, like "Iran" in a
     large collection) only events precise to a week are paired: a month-long event would
@@ -93,7 +98,7 @@ def common_size(count: int) -> int:
 
 
 def _sweep(found: Sequence[Profile], members: list[int], window: int) -> Iterator[tuple[int, int]]:
-    members = sorted(members, key=lambda i: found[i].first_day)
+    """Pairs of `members` (in date order) whose spans meet, within `window` days."""
     active: list[int] = []
     for i in members:
         start = found[i].first_day

@@ -89,12 +89,12 @@ class _Comparer:
         needed = (self.threshold - 30 * shared) / 0.7  # how alike the words must be
         if needed > 100:
             return None
-        if self._quotes(i) & self._quotes(j):
-            return 70 + 30 * shared, "same quote"
-        # rapidfuzz gives up early (and says 0) below a cutoff: most pairs end here.
+        # rapidfuzz gives up early (and says 0) below a cutoff.
         title = self.ratio(self._title(i), self._title(j), score_cutoff=needed)
         if title:
             return 0.7 * title + 30 * shared, f"titles {title:.0f} % alike"
+        if self._quotes(i) & self._quotes(j):
+            return 70 + 30 * shared, "same quote"
         words = self.ratio(self._lead(i), self._lead(j), score_cutoff=needed)
         if words:
             return 0.7 * words + 30 * shared, f"words {words:.0f} % alike"

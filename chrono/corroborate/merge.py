@@ -11,6 +11,7 @@ old ones, so an interruption leaves every original in place.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from typing import Any
 from chrono.corroborate.fold import fold, same_span
 from chrono.model import Event
 from chrono.results import Collection
+
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 
 
 class MergeError(ValueError):
@@ -44,6 +47,9 @@ def plan_merge(ids: Sequence[str], into: str | None, collection: Collection) -> 
     shares its file with others."""
     events = _events(ids, collection)
     target = into or events[0].id
+    if not _ID.match(target):  # it names the new file: nothing may lead it out of the folder
+        msg = f"id '{target}' cannot name a file: use --into with a-z, 0-9, '.', '_' and '-'"
+        raise MergeError(msg)
     if target not in {e.id for e in events} and target in {e.id for e in collection.events}:
         raise MergeError(f"--into '{target}' is another event's id; choose a new one")
     lead = next((e for e in events if e.id == target), events[0])
