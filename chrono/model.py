@@ -73,12 +73,6 @@ class Source:
     reliability: str | None = None  # Admiralty scale, "A" (completely reliable) .. "F"
     derived_from: str | None = None  # the key of the source this one re-reports
 
-    def __reduce__(self) -> tuple[object, ...]:
-        # Positional re-construction unpickles ~4x faster than the slots default.
-        return (Source, (self.title, self.publisher, self.url, self.published, self.author,
-                         self.accessed, self.key, self.reliability,
-                         self.derived_from))  # fmt: skip
-
     @property
     def identity(self) -> str:
         """What makes two citations point at the same source, for numbering."""
@@ -98,10 +92,6 @@ class Citation:
     credibility: int | None = None  # Admiralty scale, 1 (confirmed) .. 6 (cannot be judged)
     date: EdtfDate | None = None  # the date this source gives, when not the event's
     date_text: str | None = None  # the source's words for that date
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (Citation, (self.source, self.quote, self.note, self.ref, self.credibility,
-                           self.date, self.date_text))  # fmt: skip
 
     def slim(self) -> Citation:
         """A copy without quote and note: what checks need."""
@@ -136,10 +126,6 @@ class Event:
     def sort_key(self) -> tuple[object, ...]:
         """The one total order: the date's order, then the id."""
         return (*self.date.sort_key(), self.id)
-
-    def __reduce__(self) -> tuple[object, ...]:
-        # The index cache pickles events; positional re-construction is the fast way back.
-        return (Event, _event_values(self))
 
     def slim(self) -> Event:
         """A copy without the prose (summary, quotes, notes, phrase): what checks need,

@@ -44,14 +44,19 @@ def draft_source(
     fallback: str,
     collection: Collection | None = None,
 ) -> tuple[str, dict[str, Any]]:
-    """A sources.toml key and entry from the page's metadata; an entry of the collection
-    with the same URL is reused as it is."""  # fmt: skip
-    if url and collection is not None:
-        for key, source in collection.sources.items():
-            if source.url == url:
-                return key, {}
+    """A sources.toml key and entry from the page's metadata. An entry of the collection
+    with the same URL (or, without one, the same title and date) is reused as it is; a key
+    another work holds gets a counter."""
+    known = collection.sources if collection is not None else {}
+    for key, source in known.items():
+        same = source.url == url if url else (source.title, source.published) == (title, published)
+        if same:
+            return key, {}
     words = re.findall(r"[a-z0-9]+", f"{site or ''} {title or fallback}".casefold())
-    key = "-".join(words[:8])[:60].rstrip("-") or "article"
+    base = "-".join(words[:8])[:60].rstrip("-") or "article"
+    key, n = base, 2
+    while key in known:
+        key, n = f"{base}-{n}", n + 1
     entry = {"title": title, "publisher": site, "url": url, "author": author}
     return key, {k: v for k, v in entry.items() if v} | {"published": published}
 
