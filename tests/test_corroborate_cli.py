@@ -227,3 +227,16 @@ def test_sample_markdown_and_html_show_grades_corroboration_and_disagreement(inv
     html = invoke("export", "--events", str(SAMPLE), "--format", "html").stdout
     assert '<p class="corroboration">Sources disagree: c. 11–13 Apr 2016 (Behold Israel)' in html
     assert ">[9 B2]</a>" in html
+
+
+def test_a_derived_from_to_no_entry_is_a_warning(
+    invoke: Any, make_collection: MakeCollection
+) -> None:
+    cite = 'title = "Rewrite"\npublisher = "Daily"\nderived_from = "wire-story"'
+    root = make_collection({"sources.toml": GRADED_SOURCES, "x.toml": _event("X", "2016", cite)})
+    result = invoke("check", "--events", str(root))
+    assert result.exit_code == 0
+    assert (
+        "x.toml:5: warning[unknown-source-ref]: 'Rewrite' is derived_from 'wire-story',"
+        " which is not in sources.toml" in result.stdout
+    )

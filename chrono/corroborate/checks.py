@@ -1,5 +1,6 @@
 """What `chrono check` says about corroboration, as warnings located on the events:
-`sources-disagree`, `possible-duplicate`, `unknown-link` and (when asked) `single-source`.
+`sources-disagree`, `possible-duplicate`, `unknown-link`, `unknown-source-ref` (a
+`derived_from` to no bibliography entry) and (when asked) `single-source`.
 
 None of these is an error: each is a judgement for the analyst to make. The events given
 must have their ``ref`` citations resolved (publishers and grades come from there).
@@ -66,6 +67,12 @@ def _event_problems(
     if checks.single_source and corroboration(event, sources).independent == 1:
         msg = "backed by a single independent source"
         problems.append(_warning(event, ("sources", 0), "single-source", msg))
+    for index, citation in enumerate(event.citations):
+        parent = citation.source.derived_from
+        if parent is not None and parent not in sources:
+            name = citation.source.key or citation.source.title or "this source"
+            msg = f"'{name}' is derived_from '{parent}', which is not in sources.toml"
+            problems.append(_warning(event, ("sources", index), "unknown-source-ref", msg))
     for key in ("same_as", "distinct_from"):
         for other in getattr(event, key):
             if other not in ids:
