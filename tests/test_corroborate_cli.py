@@ -240,3 +240,13 @@ def test_a_derived_from_to_no_entry_is_a_warning(
         "x.toml:5: warning[unknown-source-ref]: 'Rewrite' is derived_from 'wire-story',"
         " which is not in sources.toml" in result.stdout
     )
+
+
+def test_limit_counts_after_the_corroboration_filters(invoke: Any, graded: Path) -> None:
+    """-n 1 keeps the first event that passes --min-grade, not the first event of all
+    (which fails it) cut down to nothing."""
+    args = ("show", "--events", str(graded), "--format", "json")
+    first = json.loads(invoke(*args, "--min-grade", "B2", "-n", "1").stdout)
+    assert [e["title"] for e in first] == ["Three reports, two independent"]
+    latest = json.loads(invoke(*args, "--min-grade", "C", "--reverse", "-n", "1").stdout)
+    assert [e["title"] for e in latest] == ["Disputed date"]
