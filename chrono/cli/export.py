@@ -55,8 +55,10 @@ def export(
         fail(f"{output} already exists; use --force to overwrite it", 1)
     collection = load_selected(events, no_cache, selection.filter())
     warn_skipped(collection, selection.actor)
-    chosen = collection.events
-    pieces = fmt.chunks()(chosen, RenderOptions(title=title, registry=collection.registry))
+    chosen = selection.refine(collection)
+    pieces = fmt.chunks()(
+        chosen, RenderOptions(title=title, registry=collection.registry, sources=collection.sources)
+    )
     if output is None:
         terminal.write(pieces, escape=terminal.stdout_is_terminal())
     else:

@@ -48,11 +48,16 @@ def number(n: object) -> bytes:
 
 def encode_event(event: Event) -> bytes:
     """One event as ASCII JSON (lone surrogates from file names survive as escapes)."""
-    citations = [[*_source_fields(c.source), c.quote, c.note, c.ref] for c in event.citations]
+    citations = [
+        [*_source_fields(c.source), c.quote, c.note, c.ref, c.credibility,
+         c.date.text if c.date else None, c.date_text]
+        for c in event.citations
+    ]  # fmt: skip
     fields = [
         event.id, event.date.text, event.title, citations, event.summary, list(event.actors),
         event.location, list(event.tags), event.status, event.date_text, event.file,
-        list(event.where),
+        list(event.where), list(event.same_as), list(event.distinct_from),
+        list(event.merged_from),
     ]  # fmt: skip
     return json.dumps(fields, separators=(",", ":")).encode("ascii")
 
@@ -66,6 +71,7 @@ def decode_event(data: object) -> Event:
         return Event(
             f[0], parse_edtf(f[1]), f[2], tuple(_citation(c) for c in f[3]), f[4],
             _text_tuple(f[5]), f[6], _text_tuple(f[7]), f[8], f[9], f[10], _where(f[11]),
+            _text_tuple(f[12]), _text_tuple(f[13]), _text_tuple(f[14]),
         )  # fmt: skip
     except (ValueError, TypeError, IndexError, KeyError, DateError) as err:
         raise Damage(f"a cached event is not chrono's: {err}") from None
@@ -91,14 +97,21 @@ def decode_problems(data: bytes) -> list[Problem]:
 
 
 def _source_fields(s: Source) -> list[str | None]:
-    return [s.title, s.publisher, s.url, s.published, s.author, s.accessed, s.key]
+    return [
+        s.title, s.publisher, s.url, s.published, s.author, s.accessed, s.key, s.reliability,
+        s.derived_from,
+    ]  # fmt: skip
 
 
 def _citation(row: Any) -> Citation:
-    if type(row) is not list or len(row) != 10:
+    if type(row) is not list or len(row) != 15:
         raise TypeError("not a citation")
-    _optional_texts(*row)
-    return Citation(Source(*row[:7]), row[7], row[8], row[9])
+    _optional_texts(*row[:12], *row[13:])
+    credibility, date = row[12], row[13]
+    if credibility is not None and type(credibility) is not int:
+        raise TypeError("a credibility is not a number")
+    claimed = parse_edtf(date) if date is not None else None
+    return Citation(Source(*row[:9]), row[9], row[10], row[11], credibility, claimed, row[14])
 
 
 def _texts(*values: object) -> None:
