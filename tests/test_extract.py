@@ -275,3 +275,19 @@ def test_enormous_standard_input_is_refused_without_reading_it_all(runner: Any) 
     )
     assert result.exit_code == 1
     assert result.stderr.startswith("<stdin>:0: error[too-large]: over 2,000,000 bytes")
+
+
+def test_drafts_name_registered_actors_and_only_suggest_the_others() -> None:
+    from datetime import date
+
+    from chrono.extract.drafting import draft_events
+    from chrono.extract.reading import read_article
+
+    text = (
+        "Following talks, Iran’s Defense Minister Hossein Dehghan met Shoigu in Moscow on Friday."
+    )
+    names = {"shoigu": "Sergei Shoigu", "sergei shoigu": "Sergei Shoigu"}
+    [draft] = draft_events(read_article(text, date(2016, 4, 18)), "src", names, "2016-04-18")
+    assert draft.table["actors"] == ["Sergei Shoigu"]
+    assert draft.suggested_actors == ("Iran", "Defense Minister Hossein Dehghan", "Moscow")
+    assert (draft.table["date"], draft.table["status"]) == ("2016-04-15", "reported")

@@ -147,13 +147,15 @@ def draft_title(phrase: Phrase) -> str:
 
 def _actors(sentence: str, names: dict[str, str]) -> tuple[list[str], tuple[str, ...]]:
     found = sorted({canonical for name, canonical in names.items() if _mentions(sentence, name)})
-    known = {n.casefold() for n in names}
-    suggested = []
+    suggested: list[str] = []
     for m in _NAME.finditer(sentence):
-        words = [w for w in m.group().split() if w.strip(".,’'") not in _NOT_NAMES]
-        name = " ".join(words).strip(".’'")
-        if name and name.casefold() not in known and name not in suggested:
-            suggested.append(name)
+        for part in re.split(r"[’']s\b", m.group()):  # "Iran’s Defense Minister": two names
+            words = [w for w in part.split() if w.strip(".,’'") not in _NOT_NAMES]
+            if m.start() == 0 and words and words[0].endswith(("ing", "ed", "ly")):
+                words = words[1:]  # "Following Soleimani": capitalised only by its place
+            name = " ".join(words).strip(".’' ")
+            if name and name not in suggested and not any(_mentions(name, n) for n in names):
+                suggested.append(name)
     return found, tuple(suggested)
 
 

@@ -9,6 +9,7 @@ Month and weekday names must be capitalised ("May", not the verb "may").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from chrono.dates.holidays import HOLIDAY
@@ -115,12 +116,22 @@ def find_phrases(text: str, skip: tuple[tuple[int, int], ...] = ()) -> list[Foun
     plain = matching_copy(text)
     spans = {(m.start(), m.end()) for finder in _FINDERS for m in finder.finditer(plain)}
     spans = {(s, e) for s, e in spans if e > s and not any(a < e and s < b for a, b in skip)}
-    chosen: list[tuple[int, int]] = []
-    for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
-        if all(end <= a or b <= start for a, b in chosen):
-            chosen.append((start, end))
-    found = [_trimmed(plain, s, e) for s, e in sorted(chosen) if _is_a_date(plain, s, e)]
+    found = [_trimmed(plain, s, e) for s, e in _longest_first(spans) if _is_a_date(plain, s, e)]
     return [Found(s, e, text[s:e]) for s, e in found]
+
+
+def _longest_first(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that no longer span overlaps, in text order. The chosen spans never
+    overlap, so a candidate need only be checked against its two neighbours."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        at = bisect_left(starts, start)
+        if (at > 0 and ends[at - 1] > start) or (at < len(starts) and starts[at] < end):
+            continue
+        starts.insert(at, start)
+        ends.insert(at, end)
+    return list(zip(starts, ends, strict=True))
 
 
 # "to meet next on Wednesday": the adverb "next" is not part of "on Wednesday"

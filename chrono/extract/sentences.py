@@ -98,7 +98,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def _ends(line: str) -> list[int]:
     ends = []
     for m in _END.finditer(line):
-        word = re.search(r"([\w.]+)\.+$", line[: m.start() + 1])
+        word = re.search(r"([\w.]+)\.+$", line[max(0, m.start() - 40) : m.start() + 1])
         if m.group().startswith(".") and word and _abbreviation(word.group(1)):
             continue
         ends.append(m.end())
