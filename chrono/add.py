@@ -17,6 +17,7 @@ from chrono.dates import DateError, parse_edtf
 from chrono.load import RawFile
 from chrono.model import Event, Problem, Source
 from chrono.parse import parse_event_file
+from chrono.parse.schema import EVENT_SCHEMA
 from chrono.pipeline import Collection
 from chrono.validate import Context, validate
 from chrono.write import atomic_write
@@ -74,13 +75,20 @@ def plan_add(new: NewEvent, collection: Collection, root: str) -> Plan:
     event_id = new.id or slug(new.title)
     if not _ID.match(event_id):
         raise AddError(f"id '{event_id}' may use only a-z, 0-9, '.', '_' and '-'")
-    table: dict[str, Any] = {"id": event_id, "date": date, "date_text": date_text}
-    table |= {"title": new.title, "summary": new.summary, "actors": list(new.actors)}
-    table |= {"location": new.location, "tags": list(new.tags), "status": new.status}
-    table["sources"] = [citation]
-    table = {k: v for k, v in table.items() if v not in (None, [], "")}
+    resolved = {"id": event_id, "date": date, "date_text": date_text, "sources": [citation]}
+    table = _table(new, resolved)
     path = Path(root) / _year_folder(date) / f"{event_id}.toml"
     return _checked(path, _dumps(table), collection)
+
+
+def _table(new: NewEvent, resolved: dict[str, Any]) -> dict[str, Any]:
+    """The event's keys in schema order: `resolved` values, else as given; empty ones left out."""
+    table: dict[str, Any] = {}
+    for key in EVENT_SCHEMA:
+        value = resolved[key.name] if key.name in resolved else getattr(new, key.name)
+        if value not in (None, (), [], ""):
+            table[key.name] = list(value) if key.kind == "texts" else value
+    return table
 
 
 def _checked(path: Path, text: str, collection: Collection) -> Plan:

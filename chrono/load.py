@@ -157,6 +157,11 @@ def _fast_loads() -> Callable[[str], dict[str, Any]] | None:
     return loads
 
 
+def forget_reader() -> None:
+    """Choose the TOML reader again on the next read (after CHRONO_TOML_READER changed)."""
+    _fast_loads.cache_clear()
+
+
 def _syntax_problem(path: str, text: str, message: str) -> Problem:
     match = re.search(_POSITION, message)
     if match and match.group(1):

@@ -18,9 +18,9 @@ rtoml = pytest.importorskip("rtoml")
 @pytest.fixture(autouse=True)
 def fresh_reader(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.delenv("CHRONO_TOML_READER", raising=False)
-    chrono.load._fast_loads.cache_clear()
+    chrono.load.forget_reader()
     yield
-    chrono.load._fast_loads.cache_clear()
+    chrono.load.forget_reader()
 
 
 def test_an_upgraded_toml_reader_rebuilds_the_index(
@@ -38,8 +38,8 @@ def test_an_upgraded_toml_reader_rebuilds_the_index(
     with monkeypatch.context() as old:
         old.setattr(rtoml, "loads", old_reader)
         old.setattr(rtoml, "__version__", "0.11.0", raising=False)
-        chrono.load._fast_loads.cache_clear()
+        chrono.load.forget_reader()
         assert shown(invoke, root) == ["Old"]
-    chrono.load._fast_loads.cache_clear()  # after `pip install -U rtoml`
+    chrono.load.forget_reader()  # after `pip install -U rtoml`
     assert shown(invoke, root, "--no-cache") == ["New"]
     assert shown(invoke, root) == ["New"]

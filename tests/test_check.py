@@ -171,18 +171,18 @@ def test_env_var_chooses_collection(runner: Any, make_collection: MakeCollection
 def test_pure_python_reader_gives_the_same_problems(
     invoke: Any, make_collection: MakeCollection, monkeypatch: Any
 ) -> None:
-    from chrono.load import _fast_loads
+    from chrono.load import forget_reader
 
     root = make_collection(
         {"sources.toml": SOURCES, "a.toml": 'date = "2016"\ntitle = \n', "b.toml": event_toml()}
     )
     fast = check(invoke, root, "--no-cache")
     monkeypatch.setenv("CHRONO_TOML_READER", "tomllib")
-    _fast_loads.cache_clear()
+    forget_reader()
     try:
         slow = check(invoke, root, "--no-cache")
     finally:
-        _fast_loads.cache_clear()
+        forget_reader()
     assert slow.stdout == fast.stdout
     assert f"{root}/a.toml:2: error[syntax]: TOML syntax error at column 9" in slow.stdout
 

@@ -108,17 +108,17 @@ def test_swapped_files_with_kept_size_and_mtime_are_seen(
 def test_a_byte_order_mark_is_not_an_error(
     invoke: Any, make_collection: MakeCollection, monkeypatch: pytest.MonkeyPatch, reader: str
 ) -> None:
-    from chrono.load import _fast_loads
+    from chrono.load import forget_reader
 
     root = make_collection(
         {"sources.toml": SOURCES, "a.toml": b"\xef\xbb\xbf" + event_toml().encode()}
     )
     monkeypatch.setenv("CHRONO_TOML_READER", reader)
-    _fast_loads.cache_clear()
+    forget_reader()
     try:
         result = invoke("check", "--events", str(root), "--no-cache")
     finally:
-        _fast_loads.cache_clear()
+        forget_reader()
     assert result.exit_code == 0, result.output
 
 

@@ -68,11 +68,11 @@ BOTH_REFUSE = {
 @pytest.fixture(params=["rtoml", "tomllib"])
 def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setenv("CHRONO_TOML_READER", request.param)  # anything but "tomllib": rtoml
-    chrono.load._fast_loads.cache_clear()
+    chrono.load.forget_reader()
     assert ("rtoml" in chrono.load.reader_key()) == (request.param == "rtoml")
-    chrono.load._fast_loads.cache_clear()
+    chrono.load.forget_reader()
     yield request.param
-    chrono.load._fast_loads.cache_clear()
+    chrono.load.forget_reader()
 
 
 def both(text: str) -> list[tuple[str, object]]:
@@ -81,9 +81,9 @@ def both(text: str) -> list[tuple[str, object]]:
     for name in ("rtoml", "tomllib"):
         with pytest.MonkeyPatch.context() as mp:
             mp.setenv("CHRONO_TOML_READER", name)
-            chrono.load._fast_loads.cache_clear()
+            chrono.load.forget_reader()
             data, problems = parse_toml("x.toml", text.encode("utf-8"))
-        chrono.load._fast_loads.cache_clear()
+        chrono.load.forget_reader()
         if data is None:
             results.append((problems[0].code, problems[0].message))
         else:

@@ -55,8 +55,9 @@ def add(
     collection = load(dirs)
     date, title, source = _ask_missing(collection, date, title, source, published)
     new = NewEvent(
-        date, title, source, tuple(actor), tuple(tag), location, summary, status, quote,
-        event_id, date_text, source_title, publisher, published,
+        date=date, title=title, source=source, actors=tuple(actor), tags=tuple(tag),
+        location=location, summary=summary, status=status, quote=quote, id=event_id,
+        date_text=date_text, source_title=source_title, publisher=publisher, published=published,
     )  # fmt: skip
     try:
         plan = plan_add(new, collection, dirs[0])

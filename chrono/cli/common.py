@@ -10,6 +10,7 @@ import typer
 
 if TYPE_CHECKING:
     from chrono.pipeline import Collection
+    from chrono.query import Filter
     from chrono.render import Format
 
 EventsOpt = Annotated[
@@ -19,28 +20,9 @@ EventsOpt = Annotated[
         help="Collection folder (repeatable; merged). Default: $CHRONO_EVENTS, else ./events.",
     ),
 ]  # fmt: skip
-ActorOpt = Annotated[
-    list[str],
-    typer.Option("--actor", "-a", help="Keep events of this actor or its members (repeatable)."),
-]
-TagOpt = Annotated[
-    list[str], typer.Option("--tag", "-t", help="Keep events with this tag (repeatable).")
-]
-FromOpt = Annotated[
-    str | None, typer.Option("--from", help="Keep events that may overlap this date or later.")
-]
-ToOpt = Annotated[
-    str | None, typer.Option("--to", help="Keep events that may overlap this date or earlier.")
-]
-SearchOpt = Annotated[
-    str | None, typer.Option("--search", "-s", help="Keep events mentioning this text.")
-]
 NoCacheOpt = Annotated[
     bool,
     typer.Option("--no-cache", help="Parse every file; neither read nor update the index cache."),
-]
-LocationOpt = Annotated[
-    str | None, typer.Option("--location", help="Keep events whose location contains this.")
 ]
 
 
@@ -66,25 +48,14 @@ def load(dirs: Sequence[str], no_cache: bool = False) -> Collection:
         fail(str(err), 2)
 
 
-def load_selected(
-    dirs: Sequence[str],
-    no_cache: bool,
-    actors: Sequence[str],
-    tags: Sequence[str],
-    since: str | None,
-    until: str | None,
-    search: str | None,
-    location: str | None,
-) -> Collection:
-    """Load the collections with only the events the filters keep (from the index if it can)."""
+def load_selected(dirs: Sequence[str], no_cache: bool, flt: Filter) -> Collection:
+    """Load the collections with only the events `flt` keeps (from the index if it can)."""
     from chrono.load import default_dirs
     from chrono.pipeline import CollectionError, select_collection
-    from chrono.query import QueryError, make_filter
 
     try:
-        flt = make_filter(actors, tags, since, until, search, location)
         return select_collection(default_dirs(dirs), flt, cache=use_cache(no_cache))
-    except (CollectionError, QueryError) as err:
+    except CollectionError as err:
         fail(str(err), 2)
 
 

@@ -10,36 +10,27 @@ import typer
 
 from chrono.cli.app import app
 from chrono.cli.common import (
-    ActorOpt,
     EventsOpt,
-    FromOpt,
-    LocationOpt,
     NoCacheOpt,
-    SearchOpt,
-    TagOpt,
-    ToOpt,
     choice,
     fail,
     load_selected,
     warn_skipped,
     write_output,
 )
+from chrono.cli.filters import Selection, filter_options
 from chrono.render import EXPORT_FORMATS
 
 
 @app.command()
+@filter_options
 def export(
     output_format: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "markdown",
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")] = False,
     title: Annotated[str, typer.Option(help="Title of the document.")] = "Chronology",
     events: EventsOpt = [],  # noqa: B006
-    actor: ActorOpt = [],  # noqa: B006
-    tag: TagOpt = [],  # noqa: B006
-    since: FromOpt = None,
-    until: ToOpt = None,
-    search: SearchOpt = None,
-    location: LocationOpt = None,
+    selection: Selection = Selection(),  # noqa: B008
     no_cache: NoCacheOpt = False,
 ) -> None:  # fmt: skip
     """Export the (filtered) chronology for other tools, every claim with its citation.
@@ -55,8 +46,8 @@ def export(
     assert fmt is not None
     if output and os.path.exists(output) and not force:
         fail(f"{output} already exists; use --force to overwrite it", 1)
-    collection = load_selected(events, no_cache, actor, tag, since, until, search, location)
-    warn_skipped(collection, actor)
+    collection = load_selected(events, no_cache, selection.filter())
+    warn_skipped(collection, selection.actor)
     chosen = collection.events
     pieces = fmt.chunks()(chosen, RenderOptions(title=title, registry=collection.registry))
     if output is None:

@@ -9,19 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from chrono.cli.app import app
-from chrono.cli.common import (
-    ActorOpt,
-    EventsOpt,
-    FromOpt,
-    LocationOpt,
-    NoCacheOpt,
-    SearchOpt,
-    TagOpt,
-    ToOpt,
-    choice,
-    load_selected,
-    warn_skipped,
-)
+from chrono.cli.common import EventsOpt, NoCacheOpt, choice, load_selected, warn_skipped
+from chrono.cli.filters import Selection, filter_options
 
 if TYPE_CHECKING:
     from chrono.model import Event
@@ -29,14 +18,10 @@ if TYPE_CHECKING:
 
 
 @app.command()
+@filter_options
 def show(
     events: EventsOpt = [],  # noqa: B006
-    actor: ActorOpt = [],  # noqa: B006
-    tag: TagOpt = [],  # noqa: B006
-    since: FromOpt = None,
-    until: ToOpt = None,
-    search: SearchOpt = None,
-    location: LocationOpt = None,
+    selection: Selection = Selection(),  # noqa: B008
     no_cache: NoCacheOpt = False,
     output: Annotated[
         str | None,
@@ -63,8 +48,8 @@ def show(
 
     name = output or ("table" if sys.stdout.isatty() else "plain")
     fmt = choice(name, SHOW_FORMATS, extra=("table",))
-    collection = load_selected(events, no_cache, actor, tag, since, until, search, location)
-    warn_skipped(collection, actor)
+    collection = load_selected(events, no_cache, selection.filter())
+    warn_skipped(collection, selection.actor)
     chosen = collection.events
     options = RenderOptions(registry=collection.registry)
     if fmt is None:

@@ -9,30 +9,15 @@ from typing import Annotated
 import typer
 
 from chrono.cli.app import app
-from chrono.cli.common import (
-    ActorOpt,
-    EventsOpt,
-    FromOpt,
-    LocationOpt,
-    NoCacheOpt,
-    SearchOpt,
-    TagOpt,
-    ToOpt,
-    fail,
-    load_selected,
-    warn_skipped,
-)
+from chrono.cli.common import EventsOpt, NoCacheOpt, fail, load_selected, warn_skipped
+from chrono.cli.filters import Selection, filter_options
 
 
 @app.command()
+@filter_options
 def timeline(
     events: EventsOpt = [],  # noqa: B006
-    actor: ActorOpt = [],  # noqa: B006
-    tag: TagOpt = [],  # noqa: B006
-    since: FromOpt = None,
-    until: ToOpt = None,
-    search: SearchOpt = None,
-    location: LocationOpt = None,
+    selection: Selection = Selection(),  # noqa: B008
     lanes: Annotated[str | None, typer.Option("--lanes", metavar="actor|tag", help="Draw time across, one lane per actor or tag.")] = None,
     group_by: Annotated[str | None, typer.Option("--group-by", metavar="member", help="Nest actor lanes under the groups they are members of (implies --lanes actor).")] = None,
     width: Annotated[int | None, typer.Option("--width", "-w", help="Columns to fit (at least 30). Default: the terminal's width, else 80.")] = None,
@@ -68,8 +53,8 @@ def timeline(
         import shutil
 
         width = max(shutil.get_terminal_size().columns, MIN_WIDTH) if tty else 80
-    collection = load_selected(events, no_cache, actor, tag, since, until, search, location)
-    warn_skipped(collection, actor)
+    collection = load_selected(events, no_cache, selection.filter())
+    warn_skipped(collection, selection.actor)
     chosen = collection.events
     color = tty and not os.environ.get("NO_COLOR")
     options = RenderOptions(

@@ -20,19 +20,32 @@ YYXX reads as a span, not "1900s", because 190X is the 1900s too.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from chrono.dates.calendar import MONTH_NAMES
 from chrono.dates.point import Point
-
-if TYPE_CHECKING:
-    from chrono.dates.edtf import EdtfDate
 
 SHORT_MONTHS: tuple[str, ...] = tuple(name[:3] for name in MONTH_NAMES)
 SEASON_NAMES: dict[int, str] = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
 
 
-def human(date: EdtfDate) -> str:
+class Ends(Protocol):
+    """What `human` reads of a date (an `EdtfDate`), named here so that this module need not
+    import the one that imports it."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> Point | None: ...
+    @property
+    def end(self) -> Point | None: ...
+    @property
+    def start_kind(self) -> str: ...
+    @property
+    def end_kind(self) -> str: ...
+
+
+def human(date: Ends) -> str:
     """The date as a person would write it; see the module docstring for examples."""
     start, end = date.start, date.end
     if start is not None and end is not None:

@@ -14,7 +14,14 @@ from chrono.load import RawFile
 from chrono.model import STATUSES, Citation, Event, Problem, Source, Where
 from chrono.parse.fields import Collector
 from chrono.parse.quick import quick_event
-from chrono.parse.schema import CITATION_KEYS, DATED_FIELDS, EVENT_KEYS, SOURCE_FIELDS, web_url
+from chrono.parse.schema import (
+    CITATION_KEYS,
+    DATED_FIELDS,
+    EVENT_KEYS,
+    PLAIN_KEYS,
+    SOURCE_FIELDS,
+    web_url,
+)
 
 
 def parse_event_file(raw: RawFile) -> tuple[list[Event], list[Problem]]:
@@ -76,13 +83,7 @@ def careful_event(
         allowed = ", ".join(STATUSES)
         col.error((*where, "status"), "bad-value", f"status '{status}' is not one of: {allowed}")
     citations = _citations(table, where, what, col)
-    fields = {
-        "summary": col.text(table, "summary", where),
-        "actors": col.texts(table, "actors", where),
-        "location": col.text(table, "location", where),
-        "tags": col.texts(table, "tags", where),
-        "date_text": col.text(table, "date_text", where),
-    }
+    fields = _plain_fields(table, where, col)
     if len(col.problems) > before or not (event_id and date and title):
         return None
     return Event(
@@ -93,8 +94,14 @@ def careful_event(
         status=status,
         file=col.file,
         where=where,
-        **fields,  # type: ignore[arg-type]
+        **fields,
     )
+
+
+def _plain_fields(table: dict[str, Any], where: Where, col: Collector) -> dict[str, Any]:
+    """The schema's optional strings and lists, read by their kind."""
+    read = {"text": col.text, "texts": col.texts}
+    return {key.name: read[key.kind](table, key.name, where) for key in PLAIN_KEYS}
 
 
 def _date(table: dict[str, Any], key: str, where: Where, col: Collector) -> Any:

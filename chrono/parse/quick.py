@@ -11,11 +11,12 @@ from typing import Any, TypeGuard
 
 from chrono.dates import DateError, EdtfDate, from_toml
 from chrono.model import STATUSES, Citation, Event, Source, Where
-from chrono.parse.schema import CITATION_KEYS, EVENT_KEYS, SOURCE_FIELDS, web_url
+from chrono.parse.schema import CITATION_KEYS, EVENT_KEYS, PLAIN_KEYS, SOURCE_FIELDS, web_url
 
 _EVENT_KEYS = frozenset(EVENT_KEYS)
 _CITATION_KEYS = frozenset(CITATION_KEYS)
 _INLINE_ONLY = frozenset(SOURCE_FIELDS)
+_PLAIN = tuple((key.name, key.kind == "texts") for key in PLAIN_KEYS)
 
 
 def quick_event(
@@ -25,23 +26,27 @@ def quick_event(
     if not _EVENT_KEYS.issuperset(table):
         return None
     get = table.get
-    event_id, title = get("id", default_id), get("title")
-    summary, location, status, date_text = (
-        get(k) for k in ("summary", "location", "status", "date_text")
-    )
-    if not _text(event_id) or not _text(title) or not _optional(summary):
-        return None
-    if not (_optional(location) and _optional(date_text)):
+    event_id, title, status = get("id", default_id), get("title"), get("status")
+    if not _text(event_id) or not _text(title):
         return None
     if status is not None and (type(status) is not str or status not in STATUSES):
         return None
-    actors, tags = _names(get("actors")), _names(get("tags"))
+    fields: dict[str, Any] = {}
+    for name, is_list in _PLAIN:
+        value = get(name)
+        if is_list:
+            value = _names(value)
+            if value is None:
+                return None
+        elif not _optional(value):
+            return None
+        fields[name] = value
     date, citations = _date(get("date")), _citations(get("sources"))
-    if actors is None or tags is None or date is None or citations is None:
+    if date is None or citations is None:
         return None
     return Event(
-        event_id, date, title, citations, summary, actors, location, tags, status, date_text,
-        file, where,
+        id=event_id, date=date, title=title, citations=citations, status=status,
+        file=file, where=where, **fields,
     )  # fmt: skip
 
 

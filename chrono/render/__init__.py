@@ -1,22 +1,39 @@
 """Output formats, one module each, named in one registry.
 
-A renderer is a pure function ``render(events, options) -> str``, and may also offer
-``chunks(events, options)`` yielding the same text in pieces, for streaming. Modules are imported
-only when their format is used, so start-up does not pay for formats it does not print.
+A format module offers a pure function ``render(events, options) -> str`` (`FormatModule`);
+one marked ``streams`` also offers ``chunks(events, options)``, the same text in pieces
+(`StreamingModule`). Modules are imported only when their format is used, so start-up does
+not pay for formats it does not print.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 if TYPE_CHECKING:  # kept out of start-up: `chrono --help` needs only the format names
     from chrono.model import Event
     from chrono.render.options import RenderOptions
 
-ChunkRenderer = Callable[["Sequence[Event]", "RenderOptions"], "Iterator[str]"]
+
+class FormatModule(Protocol):
+    """What every format module offers: the whole output as one string."""
+
+    def render(self, events: Sequence[Event], options: RenderOptions) -> str: ...
+
+
+class StreamingModule(FormatModule, Protocol):
+    """A format module that can also yield its output in pieces, as it makes them."""
+
+    def chunks(self, events: Sequence[Event], options: RenderOptions) -> Iterator[str]: ...
+
+
+class Chunks(Protocol):
+    """A format's output for some events, in pieces (one piece if it does not stream)."""
+
+    def __call__(self, events: Sequence[Event], options: RenderOptions, /) -> Iterator[str]: ...
 
 
 @dataclass(frozen=True)
@@ -27,15 +44,15 @@ class Format:
     extension: str
     description: str
     module: str
+    streams: bool = False  # the module is a StreamingModule
 
-    def chunks(self) -> ChunkRenderer:
-        """The output in pieces, for writing as it is made; one piece if the module has no
-        `chunks` of its own."""
+    def chunks(self) -> Chunks:
+        """The output in pieces, for writing as it is made."""
         module = importlib.import_module(self.module)
-        if hasattr(module, "chunks"):
-            pieces: ChunkRenderer = module.chunks
-            return pieces
-        return lambda events, options: iter([module.render(events, options)])
+        if self.streams:
+            return cast(StreamingModule, module).chunks
+        whole = cast(FormatModule, module).render
+        return lambda events, options: iter([whole(events, options)])
 
 
 def _formats(*formats: Format) -> dict[str, Format]:
@@ -44,17 +61,43 @@ def _formats(*formats: Format) -> dict[str, Format]:
 
 #: Formats of `chrono show` (``table`` is drawn by the CLI itself with rich).
 SHOW_FORMATS = _formats(
-    Format("plain", "txt", "aligned text lines and a numbered source list", "chrono.render.plain"),
+    Format(
+        "plain",
+        "txt",
+        "aligned text lines and a numbered source list",
+        "chrono.render.plain",
+        streams=True,
+    ),
     Format("json", "json", "a JSON list of event objects", "chrono.render.json_events"),
-    Format("csv", "csv", "one row per event, with a header row", "chrono.render.csv_rows"),
-    Format("markdown", "md", "a Markdown timeline with footnotes", "chrono.render.markdown"),
+    Format(
+        "csv", "csv", "one row per event, with a header row", "chrono.render.csv_rows", streams=True
+    ),
+    Format(
+        "markdown",
+        "md",
+        "a Markdown timeline with footnotes",
+        "chrono.render.markdown",
+        streams=True,
+    ),
 )
 
 #: Formats of `chrono export`.
 EXPORT_FORMATS = _formats(
-    Format("markdown", "md", "Markdown timeline, footnoted citations", "chrono.render.markdown"),
+    Format(
+        "markdown",
+        "md",
+        "Markdown timeline, footnoted citations",
+        "chrono.render.markdown",
+        streams=True,
+    ),
     Format("json", "json", "events and resolved sources, versioned", "chrono.render.json_export"),
-    Format("csv", "csv", "one row per event, with a citation column", "chrono.render.csv_rows"),
+    Format(
+        "csv",
+        "csv",
+        "one row per event, with a citation column",
+        "chrono.render.csv_rows",
+        streams=True,
+    ),
     Format("ics", "ics", "iCalendar (RFC 5545), one VEVENT per event", "chrono.render.ics"),
     Format("timelinejs", "json", "TimelineJS3 JSON", "chrono.render.timelinejs"),
     Format("mermaid", "mmd", "a Mermaid timeline diagram", "chrono.render.mermaid"),

@@ -1,19 +1,24 @@
-"""CSV: one row per event, a header row, lists joined with ``; ``."""
+"""CSV: one row per event, a header row, lists joined with ``; ``.
+
+The columns are the schema's keys in order, each followed by what is derived from it:
+``display_date`` after ``date``, ``quotes`` and ``urls`` after ``sources``.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 from collections.abc import Iterator, Sequence
+from typing import cast
 
-from chrono.model import Event
+from chrono.model import Citation, Event
+from chrono.parse.schema import EVENT_SCHEMA
 from chrono.render.citations import source_label
+from chrono.render.facts import event_fields
 from chrono.render.options import RenderOptions
 
-COLUMNS = (
-    "id", "date", "display_date", "title", "summary", "actors", "tags",
-    "location", "status", "date_text", "sources", "quotes", "urls",
-)  # fmt: skip
+_AFTER = {"date": ("display_date",), "sources": ("quotes", "urls")}
+COLUMNS = tuple(c for key in EVENT_SCHEMA for c in (key.name, *_AFTER.get(key.name, ())))
 
 
 def render(events: Sequence[Event], options: RenderOptions) -> str:
@@ -33,19 +38,23 @@ def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
 
 
 def _row(event: Event) -> list[str]:
-    cites = event.citations
+    row: list[str] = []
+    for key, value in event_fields(event):
+        if key.kind == "date":
+            row += [event.date.text, event.date.human()]
+        elif key.kind == "citations":
+            row += _citation_cells(event.citations)
+        elif key.kind == "texts":
+            row.append("; ".join(cast("tuple[str, ...]", value)))
+        else:
+            row.append(cast("str | None", value) or "")
+    return row
+
+
+def _citation_cells(cites: tuple[Citation, ...]) -> list[str]:
+    """Sources (each once), quotes and URLs."""
     return [
-        event.id,
-        event.date.text,
-        event.date.human(),
-        event.title,
-        event.summary or "",
-        "; ".join(event.actors),
-        "; ".join(event.tags),
-        event.location or "",
-        event.status or "",
-        event.date_text or "",
-        "; ".join(dict.fromkeys(source_label(c.source) for c in cites)),  # each source once
+        "; ".join(dict.fromkeys(source_label(c.source) for c in cites)),
         "; ".join(f"“{c.quote}”" for c in cites if c.quote),
         "; ".join(c.source.url for c in cites if c.source.url),
     ]

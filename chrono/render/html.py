@@ -23,6 +23,7 @@ from chrono.dates import Point
 from chrono.model import Citation, Event
 from chrono.render.anchors import unique_ids
 from chrono.render.citations import source_parts
+from chrono.render.facts import fact_texts
 from chrono.render.html_style import CSS
 from chrono.render.options import RenderOptions
 from chrono.render.svg import timeline_svg
@@ -182,15 +183,7 @@ def text(value: str) -> str:
 
 
 def _meta(event: Event) -> str:
-    facts = []
-    if event.actors:
-        facts.append("Actors: " + ", ".join(text(a) for a in event.actors))
-    if event.location:
-        facts.append(f"Location: {text(event.location)}")
-    if event.status and event.status != "occurred":
-        facts.append(f"Status: {text(event.status)}")
-    if event.tags:
-        facts.append("Tags: " + ", ".join(text(t) for t in event.tags))
+    facts = fact_texts(event, text)
     return ". ".join(facts) + "." if facts else ""
 
 

@@ -26,7 +26,7 @@ What cannot be said in iCalendar, and what this writer does instead:
   software writes an empty calendar (RFC 5545 asks for at least one component).
 
 UID is ``<id>@chrono`` (see `ics_lines.uid`); URL the first cited URL; CATEGORIES the
-tags; DESCRIPTION the date, summary, actors, status and every citation with its quote.
+tags; DESCRIPTION the date, summary, facts and every citation with its quote.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from chrono.dates import SECONDS_PER_DAY, DateError, EdtfDate, civil_from_seconds, parse_edtf
 from chrono.model import Event
 from chrono.render.citations import source_label
+from chrono.render.facts import fact_texts
 from chrono.render.ics_lines import CRLF, date_value, datetime_value, fold, text, uid, uri
 from chrono.render.options import RenderOptions
 
@@ -107,19 +108,15 @@ def _vevent(event: Event, dates: list[str]) -> list[str]:
 
 
 def description(event: Event) -> str:
-    """The date as people write it, what an open end means here, the summary, actors,
-    status, and each citation: source label, quote and note."""
+    """The date as people write it, what an open end means here, the summary, the facts
+    (actors, tags, location, status), and each citation: source label, quote and note."""
     when = event.date.human()
     if event.date_text:
         when += f" (“{event.date_text}”)"
     parts = [when, *_end_notes(event.date)]
     if event.summary:
         parts += ["", event.summary]
-    facts = []
-    if event.actors:
-        facts.append("Actors: " + ", ".join(event.actors))
-    if event.status:
-        facts.append(f"Status: {event.status}")
+    facts = fact_texts(event)
     parts += ["", *facts] if facts else []
     parts += ["", "Sources:"]
     for number, citation in enumerate(event.citations, start=1):

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 
 from chrono.model import Citation, Event
 from chrono.render.citations import source_parts
+from chrono.render.facts import fact_texts
 from chrono.render.options import RenderOptions
 from chrono.render.years import by_year
 
@@ -53,13 +54,7 @@ def _item(event: Event, refs: str) -> str:
         text += f" _(“{escape(event.date_text)}”)_"
     if event.summary:
         text += f"  \n  {_not_a_block(escape(event.summary))}"
-    details = []
-    if event.actors:
-        details.append("Actors: " + ", ".join(escape(a) for a in event.actors))
-    if event.location:
-        details.append("Location: " + escape(event.location))
-    if event.status and event.status != "occurred":
-        details.append("Status: " + escape(event.status))
+    details = fact_texts(event, escape)
     if details:
         text += "  \n  _" + ". ".join(details) + "._"
     return text

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from chrono.model import Citation, Event, Source
 from chrono.parse.schema import SOURCE_FIELDS
+from chrono.render.facts import event_fields
 
 
 def source_record(source: Source) -> dict[str, Any]:
@@ -25,22 +26,18 @@ def citation_record(citation: Citation) -> dict[str, Any]:
 
 
 def event_record(event: Event) -> dict[str, Any]:
-    """Every field of an event. Dates stay EDTF; `display_date` is the human form."""
-    record: dict[str, Any] = {
-        "id": event.id,
-        "date": event.date.text,
-        "display_date": event.date.human(),
-        "title": event.title,
-        "actors": list(event.actors),
-        "sources": [citation_record(c) for c in event.citations],
-    }
-    optional = {
-        "date_text": event.date_text,
-        "summary": event.summary,
-        "location": event.location,
-        "tags": list(event.tags) or None,
-        "status": event.status,
-        "file": event.file or None,
-    }
-    record.update({k: v for k, v in optional.items() if v is not None})
+    """Every field of an event, in schema order; optional text left out when absent. Dates
+    stay EDTF; `display_date` is the human form; `file` is where the event was read."""
+    record: dict[str, Any] = {}
+    for key, value in event_fields(event):
+        if key.kind == "date":
+            record |= {"date": event.date.text, "display_date": event.date.human()}
+        elif key.kind == "citations":
+            record["sources"] = [citation_record(c) for c in event.citations]
+        elif key.kind == "texts":
+            record[key.name] = list(cast("tuple[str, ...]", value))
+        elif value is not None:
+            record[key.name] = value
+    if event.file:
+        record["file"] = event.file
     return record

@@ -33,6 +33,7 @@ from chrono.dates import EdtfDate, Point, civil_from_seconds
 from chrono.model import Citation, Event
 from chrono.render.anchors import unique_ids
 from chrono.render.citations import human_date
+from chrono.render.facts import fact_texts
 from chrono.render.options import RenderOptions
 
 #: JavaScript dates reach ±8.64e15 ms from 1970; TimelineJS needs its cosmological scale beyond.
@@ -92,15 +93,9 @@ def point_object(point: Point, first: bool) -> dict[str, str]:
 
 
 def text_html(event: Event) -> str:
-    """Summary, actors, location, status, the date as written, then the sources."""
+    """Summary, the facts (actors, tags, location, status), the date as written, sources."""
     parts = [f"<p>{_text(event.summary)}</p>"] if event.summary else []
-    facts = []
-    if event.actors:
-        facts.append("Actors: " + ", ".join(event.actors))
-    if event.location:
-        facts.append(f"Location: {event.location}")
-    if event.status:
-        facts.append(f"Status: {event.status}")
+    facts = fact_texts(event)
     if event.date_text:
         facts.append(f"Date as written: “{event.date_text}”")
     if facts:

@@ -1,0 +1,98 @@
+"""The filter options, declared once for every command that selects events.
+
+`Selection` holds the options as typed. A command asks for them with one parameter
+annotated `Selection`; `filter_options` puts the filter options in its place (typer reads
+the signature) and hands the command the `Selection` they make. A new filter is a field
+here and its meaning in `chrono.query`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import inspect
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, get_type_hints
+
+import typer
+
+from chrono.cli.common import fail
+
+if TYPE_CHECKING:
+    from chrono.query import Filter
+
+R = TypeVar("R")
+
+
+@dataclasses.dataclass(frozen=True)
+class Selection:
+    """The filter options as given; `filter()` turns them into a `chrono.query.Filter`."""
+
+    actor: Annotated[
+        list[str],
+        typer.Option(
+            "--actor", "-a", help="Keep events of this actor or its members (repeatable)."
+        ),
+    ] = dataclasses.field(default_factory=list)
+    tag: Annotated[
+        list[str], typer.Option("--tag", "-t", help="Keep events with this tag (repeatable).")
+    ] = dataclasses.field(default_factory=list)
+    since: Annotated[
+        str | None, typer.Option("--from", help="Keep events that may overlap this date or later.")
+    ] = None
+    until: Annotated[
+        str | None, typer.Option("--to", help="Keep events that may overlap this date or earlier.")
+    ] = None
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Keep events mentioning this text.")
+    ] = None
+    location: Annotated[
+        str | None, typer.Option("--location", help="Keep events whose location contains this.")
+    ] = None
+
+    def filter(self) -> Filter:
+        """The Filter these options make; a value that is not understood is a usage error."""
+        from chrono.query import QueryError, make_filter
+
+        try:
+            return make_filter(
+                self.actor, self.tag, self.since, self.until, self.search, self.location
+            )
+        except QueryError as err:
+            fail(str(err), 2)
+
+
+#: Every filter as a command parameter, in declaration order.
+_PARAMETERS = [
+    inspect.Parameter(
+        f.name,
+        inspect.Parameter.KEYWORD_ONLY,
+        default=[] if f.default is dataclasses.MISSING else f.default,
+        annotation=hint,
+    )
+    for f in dataclasses.fields(Selection)
+    for hint in [get_type_hints(Selection, include_extras=True)[f.name]]
+]
+
+
+def filter_options(command: Callable[..., R]) -> Callable[..., R]:
+    """`command` with its `Selection` parameter replaced by the filter options (for typer),
+    called with the `Selection` they make."""
+    signature = inspect.signature(command, eval_str=True)
+    marker = next(p.name for p in signature.parameters.values() if p.annotation is Selection)
+    parameters: list[inspect.Parameter] = []
+    for param in signature.parameters.values():
+        if param.name == marker:
+            parameters += _PARAMETERS
+        else:
+            parameters.append(param.replace(kind=inspect.Parameter.KEYWORD_ONLY))
+
+    @functools.wraps(command)
+    def run(**options: Any) -> R:
+        chosen = {p.name: options.pop(p.name) for p in _PARAMETERS}
+        return command(**options, **{marker: Selection(**chosen)})
+
+    # typer reads the signature; functions have no declared __signature__ for mypy to know.
+    run.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in parameters}
+    return run
