@@ -14,12 +14,15 @@ user (see `chrono.index.store`).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import zlib
-from typing import Any
+from typing import Any, TypeVar
 
-from chrono.dates import DateError, parse_edtf
+from chrono.dates import DateError, EdtfDate, parse_edtf
 from chrono.model import Citation, Event, Problem, Source
+
+T = TypeVar("T")
 
 
 class Damage(Exception):
@@ -46,81 +49,77 @@ def number(n: object) -> bytes:
     return b"%d" % n
 
 
+#: The only types a row may name; a row naming anything else is damage.
+_TYPES: dict[str, type] = {cls.__name__: cls for cls in (Event, Citation, Source, Problem)}
+
+
 def encode_event(event: Event) -> bytes:
     """One event as ASCII JSON (lone surrogates from file names survive as escapes)."""
-    citations = [[*_source_fields(c.source), c.quote, c.note, c.ref] for c in event.citations]
-    fields = [
-        event.id, event.date.text, event.title, citations, event.summary, list(event.actors),
-        event.location, list(event.tags), event.status, event.date_text, event.file,
-        list(event.where),
-    ]  # fmt: skip
-    return json.dumps(fields, separators=(",", ":")).encode("ascii")
+    return _dumps(event)
 
 
 def decode_event(data: object) -> Event:
     """The event `encode_event` wrote; Damage if the data is not of that shape."""
-    try:
-        f = json.loads(data)  # type: ignore[arg-type]
-        _texts(f[0], f[1], f[2], f[10])
-        _optional_texts(f[4], f[6], f[8], f[9])
-        return Event(
-            f[0], parse_edtf(f[1]), f[2], tuple(_citation(c) for c in f[3]), f[4],
-            _text_tuple(f[5]), f[6], _text_tuple(f[7]), f[8], f[9], f[10], _where(f[11]),
-        )  # fmt: skip
-    except (ValueError, TypeError, IndexError, KeyError, DateError) as err:
-        raise Damage(f"a cached event is not chrono's: {err}") from None
+    return _loads(data, Event)
 
 
 def encode_problems(problems: list[Problem]) -> bytes:
-    rows = [[p.file, p.line, p.code, p.message, p.severity, list(p.where)] for p in problems]
-    return json.dumps(rows, separators=(",", ":")).encode("ascii")
+    return _dumps(problems)
 
 
-def decode_problems(data: bytes) -> list[Problem]:
+def decode_problems(data: object) -> list[Problem]:
     """The problems `encode_problems` wrote; Damage if the data is not of that shape."""
+    found = _loads(data, tuple)
+    if not all(type(p) is Problem for p in found):
+        raise Damage("cached problems are not chrono's")
+    return list(found)
+
+
+def _dumps(value: object) -> bytes:
+    return json.dumps(_plain(value), separators=(",", ":")).encode("ascii")
+
+
+def _plain(value: object) -> object:
+    """`value` as JSON data: a dataclass as an object of its fields, named by its type (so
+    that fields other branches add to the model are kept without a change here); a date as
+    its EDTF text; tuples as lists."""
+    if isinstance(value, EdtfDate):
+        return {"~edtf": value.text}
+    if type(value).__name__ in _TYPES:
+        fields = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}  # type: ignore[arg-type]
+        return {"~type": type(value).__name__, **fields}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if value is None or type(value) in (str, int, bool, float):
+        return value
+    raise TypeError(f"the index cannot store a {type(value).__name__}")
+
+
+def _loads(data: object, expected: type[T]) -> T:
     try:
-        found = []
-        for file, line, code, message, severity, where in json.loads(data):
-            _texts(file, code, message)
-            if type(line) is not int or severity not in ("error", "warning"):
-                raise TypeError("not a problem")
-            found.append(Problem(file, line, code, message, severity, _where(where)))
-        return found
-    except (ValueError, TypeError) as err:
-        raise Damage(f"cached problems are not chrono's: {err}") from None
+        value = json.loads(data, object_hook=_rebuild)  # type: ignore[arg-type]
+        value = _tuples(value)
+    except (ValueError, TypeError, KeyError, RecursionError, DateError) as err:
+        raise Damage(f"a cached row is not chrono's: {err}") from None
+    if type(value) is not expected:
+        raise Damage(f"a cached row is not a {expected.__name__}")
+    return value
 
 
-def _source_fields(s: Source) -> list[str | None]:
-    return [s.title, s.publisher, s.url, s.published, s.author, s.accessed, s.key]
+def _rebuild(obj: dict[str, Any]) -> object:
+    """A dataclass or date from the object `_plain` made of it (json.loads calls this for
+    every object, innermost first). Unknown types, unknown or missing fields are errors."""
+    if "~edtf" in obj:
+        text = obj["~edtf"]
+        if len(obj) != 1 or type(text) is not str:
+            raise TypeError("not a date")
+        return parse_edtf(text)
+    cls = _TYPES[obj.pop("~type")]
+    return cls(**{k: _tuples(v) for k, v in obj.items()})
 
 
-def _citation(row: Any) -> Citation:
-    if type(row) is not list or len(row) != 10:
-        raise TypeError("not a citation")
-    _optional_texts(*row)
-    return Citation(Source(*row[:7]), row[7], row[8], row[9])
-
-
-def _texts(*values: object) -> None:
-    for value in values:
-        if type(value) is not str:
-            raise TypeError("expected text")
-
-
-def _optional_texts(*values: object) -> None:
-    for value in values:
-        if value is not None and type(value) is not str:
-            raise TypeError("expected text or nothing")
-
-
-def _text_tuple(values: Any) -> tuple[str, ...]:
-    if type(values) is not list:
-        raise TypeError("expected a list")
-    _texts(*values)
-    return tuple(values)
-
-
-def _where(values: Any) -> tuple[str | int, ...]:
-    if type(values) is not list or any(type(v) not in (str, int) for v in values):
-        raise TypeError("expected a key path")
-    return tuple(values)
+def _tuples(value: object) -> object:
+    """Lists as tuples, all the way down (the model holds tuples)."""
+    if type(value) is list:
+        return tuple(_tuples(v) for v in value)
+    return value
