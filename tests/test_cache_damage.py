@@ -134,3 +134,13 @@ def test_every_field_of_an_event_survives_the_index() -> None:
     assert decode_event(encode_event(event)) == event
     problems = [Problem("f", 3, "bad-date", "m", "warning", ("events", 1, "date"))]
     assert decode_problems(encode_problems(problems)) == problems
+
+
+def test_a_damaged_schema_that_sqlite_cannot_word_is_rebuilt(invoke: Any, root: Path) -> None:
+    truth = answers(invoke, root, "--no-cache")
+    assert answers(invoke, root) == truth
+    path = database_for(str(root))
+    damaged = path.read_bytes().replace(b"PRIMARY KEY", b"PRIMARY \xe1EY", 1)
+    path.write_bytes(damaged)  # SQLite quotes it in its error: not UTF-8
+    assert answers(invoke, root) == truth
+    assert answers(invoke, root) == truth

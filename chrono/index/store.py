@@ -67,7 +67,7 @@ class Index:
                 return cls(connect(path)) if private_file(path) else None
             except sqlite3.OperationalError:
                 return None  # busy, or a folder we may not write: do without, keep it
-            except sqlite3.DatabaseError:
+            except (sqlite3.DatabaseError, UnicodeError):  # (SQLite's message may quote damage)
                 if not remove(path):  # corrupt or foreign: start again from nothing
                     return None
             except OSError:
