@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,7 @@ class _Reported:
 class Collection(_Reported):
     """Valid events in the one total order, with what they refer to and what was wrong."""
 
-    events: list[Event]
+    events: Sequence[Event]  # a list, or read from the index as it is iterated
     registry: Registry
     sources: dict[str, Source]
     problems: list[Problem] = field(default_factory=list)

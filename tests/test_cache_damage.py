@@ -25,6 +25,7 @@ COMMANDS = (
     ("show", "--format", "json", "--tag", "x"),
     ("show", "--format", "json"),
     ("check", "--format", "json"),
+    ("export", "--format", "markdown", "--from", "2013"),  # streamed from the index
 )
 
 

@@ -14,7 +14,7 @@ from chrono.cli.common import (
     NoCacheOpt,
     choice,
     fail,
-    load_selected,
+    streaming_selected,
     warn_skipped,
     write_output,
 )
@@ -46,12 +46,12 @@ def export(
     assert fmt is not None
     if output and os.path.exists(output) and not force:
         fail(f"{output} already exists; use --force to overwrite it", 1)
-    collection = load_selected(events, no_cache, selection.filter())
-    warn_skipped(collection, selection.actor)
-    chosen = collection.events
-    pieces = fmt.chunks()(chosen, RenderOptions(title=title, registry=collection.registry))
-    if output is None:
-        sys.stdout.writelines(pieces)
-        return
-    write_output(output, pieces, force)
+    with streaming_selected(events, no_cache, selection.filter(), fmt.streams) as collection:
+        warn_skipped(collection, selection.actor)
+        chosen = collection.events
+        pieces = fmt.chunks()(chosen, RenderOptions(title=title, registry=collection.registry))
+        if output is None:
+            sys.stdout.writelines(pieces)
+            return
+        write_output(output, pieces, force)
     typer.echo(f"wrote {len(chosen)} events to {output}", err=True)

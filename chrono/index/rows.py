@@ -49,6 +49,37 @@ def number(n: object) -> bytes:
     return b"%d" % n
 
 
+def verify_event_row(row: tuple[object, ...]) -> None:
+    """Raise Damage unless an events row (n, file, seq, id, data, head, crc) is as written."""
+    n, file, seq, ident, data, head, crc = row
+    verify(crc, number(n), file, number(seq), ident, data, head)
+
+
+def encode_head(event: Event) -> bytes:
+    """The event's place in the one total order (`Event.sort_key`), stored beside it so
+    that a selection can be ordered without decoding the events."""
+    return json.dumps(event.sort_key(), separators=(",", ":")).encode("ascii")
+
+
+def decode_head(data: object) -> tuple[object, ...]:
+    """The sort key `encode_head` wrote: (earliest, rank, latest, qualifier, EDTF, id)."""
+    try:
+        key = json.loads(data)  # type: ignore[arg-type]
+    except (ValueError, TypeError, RecursionError) as err:
+        raise Damage(f"a cached sort key is not chrono's: {err}") from None
+    if type(key) is not list or len(key) != 6 or not _ordered_types(key):
+        raise Damage("a cached sort key is not chrono's")
+    return tuple(key)
+
+
+def _ordered_types(key: list[object]) -> bool:
+    numbers = (int, float)
+    return (
+        type(key[0]) in numbers and type(key[2]) in numbers and type(key[1]) is int
+        and type(key[3]) is int and type(key[4]) is str and type(key[5]) is str
+    )  # fmt: skip
+
+
 #: The only types a row may name; a row naming anything else is damage.
 _TYPES: dict[str, type] = {cls.__name__: cls for cls in (Event, Citation, Source, Problem)}
 

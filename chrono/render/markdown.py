@@ -12,7 +12,7 @@ from chrono.model import Citation, Event
 from chrono.render.citations import source_parts
 from chrono.render.facts import fact_texts
 from chrono.render.options import RenderOptions
-from chrono.render.years import by_year
+from chrono.render.years import runs_by_year
 
 _ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|&~"})
 _NEEDS_ESCAPE = re.compile(r"[\\`*_\[\]<>#|&~]")  # & starts entities, ~~ strikes on GitHub
@@ -36,7 +36,7 @@ def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
         yield "_No events match._\n"
         return
     notes: list[str] = []
-    for heading, group in by_year(events):
+    for heading, group in runs_by_year(events):
         yield f"## {heading}\n\n"
         for event in group:
             refs = []
