@@ -20,9 +20,10 @@ from chrono.parse import parse_event_file
 from chrono.parse.schema import EVENT_SCHEMA
 from chrono.pipeline import Collection
 from chrono.validate import Context, validate
-from chrono.write import atomic_write
 
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
+#: Longest id: its file name, and the temp file written first, must fit in 255 bytes.
+MAX_ID = 200
 _EDTF_LIKE = re.compile(r"[-\dXYSE.?~%/:T+Z]+\Z")
 _URL = re.compile(r"https?://\S+\Z")
 
@@ -59,6 +60,8 @@ class Plan:
     text: str
     event: Event
     warnings: list[Problem] = field(default_factory=list)
+    root: str = "."
+    dirs: tuple[str, ...] = ()
 
 
 def slug(title: str) -> str:
@@ -70,15 +73,32 @@ def slug(title: str) -> str:
 
 def plan_add(new: NewEvent, collection: Collection, root: str) -> Plan:
     """Resolve the date and source, build the TOML, and validate it against `collection`."""
+    _check_text(new)
     citation = _citation(new, collection)
     date, date_text = resolve_date(new.date, new.date_text, _anchor(new, collection))
     event_id = new.id or slug(new.title)
     if not _ID.match(event_id):
         raise AddError(f"id '{event_id}' may use only a-z, 0-9, '.', '_' and '-'")
+    if len(event_id) > MAX_ID:
+        raise AddError(f"id is {len(event_id)} characters long; at most {MAX_ID} fit a file name")
     resolved = {"id": event_id, "date": date, "date_text": date_text, "sources": [citation]}
     table = _table(new, resolved)
     path = Path(root) / _year_folder(date) / f"{event_id}.toml"
-    return _checked(path, _dumps(table), collection)
+    return _checked(path, _dumps(table), collection, root)
+
+
+def _check_text(new: NewEvent) -> None:
+    """Refuse values that cannot be written as UTF-8: bytes that were not UTF-8 on the
+    command line arrive as lone surrogates (Python's surrogateescape)."""
+    for name, value in vars(new).items():
+        for text in value if isinstance(value, tuple) else [value]:
+            if isinstance(text, str) and not text.isascii():
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError:
+                    flag = "--" + name.replace("_", "-")
+                    flag = flag.removesuffix("s") if isinstance(value, tuple) else flag
+                    raise AddError(f"{flag} is not valid UTF-8 text: {text!r}") from None
 
 
 def _table(new: NewEvent, resolved: dict[str, Any]) -> dict[str, Any]:
@@ -91,7 +111,7 @@ def _table(new: NewEvent, resolved: dict[str, Any]) -> dict[str, Any]:
     return table
 
 
-def _checked(path: Path, text: str, collection: Collection) -> Plan:
+def _checked(path: Path, text: str, collection: Collection, root: str) -> Plan:
     raw = RawFile(str(path), "events", tomllib.loads(text))
     events, problems = parse_event_file(raw)
     has_actors = bool(collection.registry.actors)
@@ -107,7 +127,8 @@ def _checked(path: Path, text: str, collection: Collection) -> Plan:
     if holder is not None:
         raise AddError(f"duplicate id '{events[0].id}': also used in {holder}")
     event = next(e for e in checked if e.file == str(path))
-    return Plan(path, text, event, [p for p in problems if p.severity == "warning"])
+    warnings = [p for p in problems if p.severity == "warning"]
+    return Plan(path, text, event, warnings, root, collection.dirs)
 
 
 def _id_holder(event_id: str, dirs: tuple[str, ...]) -> str | None:
@@ -146,10 +167,19 @@ def _ids(data: dict[str, Any], stem: str) -> set[str]:
 
 
 def write_event(plan: Plan) -> None:
-    """Create the event file atomically; raises AddError rather than overwrite anything."""
+    """Create the event file atomically, if its id is still free (asked again under the
+    collection's lock: another run may have taken it since `plan_add`); raises AddError
+    rather than overwrite anything or write outside the collection."""
+    from chrono.add_write import WriteRefused, write_new_event
+
+    def holder() -> str | None:
+        taken = _id_holder(plan.event.id, plan.dirs or (plan.root,))
+        return None if taken is None else f"duplicate id '{plan.event.id}': also used in {taken}"
+
     try:
-        plan.path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(plan.path, plan.text)
+        write_new_event(plan.path, plan.text, plan.root, holder)
+    except WriteRefused as err:
+        raise AddError(str(err)) from None
     except FileExistsError as err:
         raise AddError(f"{err.filename or plan.path} already exists") from err
     except OSError as err:

@@ -71,7 +71,7 @@ def scan(root: str, real: bool = False) -> tuple[list[tuple[str, Role, Stat, str
             visited.add((identity.st_dev, identity.st_ino))
             with os.scandir(folder) as entries:
                 for entry in entries:
-                    _scan_entry(entry, folder == root, real, folders, found)
+                    _scan_entry(entry, folder == root, real, folders, found, problems)
         except OSError as err:
             problems.append(Problem(folder, 1, "unreadable", f"folder: {err.strerror or err}"))
     found.sort()
@@ -90,16 +90,36 @@ def _scan_entry(
     real: bool,
     folders: list[str],
     found: list[tuple[str, Role, Stat, str]],
+    problems: list[Problem],
 ) -> None:
     if entry.name.startswith("."):
         return
     if entry.is_dir():
         folders.append(entry.path)
-    elif entry.name.endswith(".toml") and entry.is_file():
+    elif entry.name.endswith(".toml") and not entry.is_file():
+        problems.append(Problem(entry.path, 1, "not-a-file", _not_a_file(entry), "warning"))
+    elif entry.name.endswith(".toml"):
         role = RESERVED.get(entry.name, "events") if at_root else "events"
         st = entry.stat()
         stat = (st.st_size, _i64(st.st_mtime_ns), _i64(st.st_ctime_ns), _i64(st.st_ino))
         found.append((entry.path, role, stat, os.path.realpath(entry.path) if real else entry.path))
+
+
+def _not_a_file(entry: os.DirEntry[str]) -> str:
+    """Why a ``*.toml`` entry is skipped: a dangling link, or no regular file (a FIFO would
+    block the reader forever, a device could be endless)."""
+    import stat
+
+    try:
+        mode = os.stat(entry.path).st_mode
+    except OSError as err:
+        if entry.is_symlink():
+            target = os.readlink(entry.path)
+            return f"a link to '{target}', which does not exist; skipped"
+        return f"cannot be read: {err.strerror or err}; skipped"
+    kinds = {stat.S_ISFIFO: "a FIFO", stat.S_ISSOCK: "a socket", stat.S_ISCHR: "a device"}
+    kind = next((name for test, name in kinds.items() if test(mode)), "a device")
+    return f"not a regular file ({kind}); skipped"
 
 
 def parse_toml(path: str, raw: bytes) -> tuple[dict[str, Any] | None, list[Problem]]:

@@ -22,6 +22,9 @@ Where = tuple[str | int, ...]
 STATUSES: tuple[str, ...] = ("occurred", "reported", "planned", "disputed", "denied", "cancelled")
 
 
+_ONE_LINE = str.maketrans({"\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with the input, located by file and 1-based line (0 when unknown).
@@ -38,7 +41,9 @@ class Problem:
     where: tuple[str | int, ...] = ()
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.severity}[{self.code}]: {self.message}"
+        """One line, always: a line break in a file name or a quoted value is escaped."""
+        text = f"{self.file}:{self.line}: {self.severity}[{self.code}]: {self.message}"
+        return text.translate(_ONE_LINE)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -122,6 +127,10 @@ class Event:
     def with_citations(self, citations: tuple[Citation, ...]) -> Event:
         """A copy with other citations."""
         return _replace(self, citations=citations)
+
+    def with_actors(self, actors: tuple[str, ...]) -> Event:
+        """A copy with other actor names (e.g. the registry's canonical ones)."""
+        return _replace(self, actors=actors)
 
 
 #: The names of Event's fields, in declaration order.

@@ -13,10 +13,12 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from chrono.index.sync import Parts, events_from_index, no_gc, parse_path, scan_folder
+from chrono.folder import Parts, no_gc, parse_path, scan_folder
+from chrono.index.sync import events_from_index
 from chrono.load import Stat
 from chrono.locate import place
 from chrono.model import Event
+from chrono.parse.claims import refused_claims
 from chrono.query import Filter, actor_terms, matches, select
 from chrono.results import CheckReport, Collection, ordered
 from chrono.validate import resolve_citations, validate
@@ -72,7 +74,8 @@ def load_collection(
         thin = _thinner(slim, keep, ctx.registry)
         for folder, folder_stats in zip(dirs, stats, strict=True):
             parts.events += _load_folder(parts, folder, folder_stats, cache, thin)
-        events, checked = validate(parts.events, ctx)
+        claims = refused_claims(parts.problems, [path for s in stats for path in s])
+        events, checked = validate(parts.events, ctx, claims)
         events.sort(key=Event.sort_key)
         if resolve:
             events = resolve_citations(events, ctx.sources)
@@ -90,7 +93,7 @@ def _thinner(slim: bool, keep: Filter | None, registry: Registry) -> Thinner | N
     if keep is None:
         return None
     names = actor_terms(registry, keep.actors) if keep.actors else None
-    return lambda events: [e if matches(e, keep, names) else e.slim() for e in events]
+    return lambda events: [e if matches(e, keep, names, registry) else e.slim() for e in events]
 
 
 def _load_folder(

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from chrono.dates import DateError, EdtfDate, parse_edtf
-from chrono.model import Event
+from chrono.model import STATUSES, Event
 from chrono.registry.actors import Registry
 
 
@@ -29,6 +29,9 @@ class Filter:
     stop: float | int = math.inf  # latest instant of --to
     search: str | None = None
     location: str | None = None
+    statuses: tuple[str, ...] = ()
+    limit: int | None = None  # at most this many, counted in the order given
+    reverse: bool = False  # latest first
 
 
 def range_date(text: str, flag: str) -> EdtfDate:
@@ -51,13 +54,27 @@ def make_filter(
     until: str | None = None,
     search: str | None = None,
     location: str | None = None,
+    statuses: Sequence[str] = (),
+    limit: int | None = None,
+    reverse: bool = False,
 ) -> Filter:
-    """Build a Filter from command-line style values; raises QueryError on a bad date."""
+    """Build a Filter from command-line style values; raises QueryError on a bad date, an
+    unknown status or a negative limit."""
     start = range_date(since, "--from").earliest if since else -math.inf
     stop = range_date(until, "--to").latest if until else math.inf
     if start > stop:
         raise QueryError(f"--from '{since}' is after --to '{until}'")
-    return Filter(tuple(actors), tuple(tags), start, stop, search, location)
+    for status in statuses:
+        if status.casefold() not in STATUSES:
+            import difflib
+
+            near = difflib.get_close_matches(status.casefold(), STATUSES, n=1)
+            hint = f"; did you mean '{near[0]}'?" if near else ""
+            raise QueryError(f"--status '{status}' is not one of {', '.join(STATUSES)}{hint}")
+    if limit is not None and limit < 0:
+        raise QueryError(f"--limit must be 0 or more, not {limit}")
+    found = tuple(s.casefold() for s in statuses)
+    return Filter(tuple(actors), tuple(tags), start, stop, search, location, found, limit, reverse)
 
 
 def actor_terms(registry: Registry, groups: Sequence[str]) -> set[str]:
@@ -69,8 +86,16 @@ def actor_terms(registry: Registry, groups: Sequence[str]) -> set[str]:
     return terms
 
 
-def matches(event: Event, flt: Filter, actor_names: set[str] | None = None) -> bool:
-    """Whether one event passes every filter (`actor_names`: from `actor_terms`)."""
+def matches(
+    event: Event,
+    flt: Filter,
+    actor_names: set[str] | None = None,
+    registry: Registry | None = None,
+) -> bool:
+    """Whether one event passes every filter (`actor_names`: from `actor_terms`; `registry`
+    lets --search find an actor by its canonical name when the file used an alias)."""
+    if flt.statuses and (event.status or "").casefold() not in flt.statuses:
+        return False
     if actor_names is not None and not any(a.casefold() in actor_names for a in event.actors):
         return False
     if flt.tags and not {t.casefold() for t in flt.tags} & {t.casefold() for t in event.tags}:
@@ -79,17 +104,22 @@ def matches(event: Event, flt: Filter, actor_names: set[str] | None = None) -> b
         return False
     if flt.location and flt.location.casefold() not in (event.location or "").casefold():
         return False
-    return not flt.search or flt.search.casefold() in _haystack(event)
+    return not flt.search or flt.search.casefold() in _haystack(event, registry)
 
 
-def _haystack(event: Event) -> str:
+def _haystack(event: Event, registry: Registry | None) -> str:
     parts: list[str] = [event.id, event.title, event.summary or "", event.location or ""]
     parts += [event.date_text or "", *event.actors, *event.tags]
+    if registry is not None:
+        parts += [registry.canonical(a) for a in event.actors]
     parts += [c.quote or "" for c in event.citations]
     return "\n".join(parts).casefold()
 
 
 def select(events: Iterable[Event], flt: Filter, registry: Registry) -> list[Event]:
-    """The events that pass `flt`, in the one total order."""
+    """The events that pass `flt`, in the one total order (latest first with `reverse`),
+    the first `limit` of them."""
     names = actor_terms(registry, flt.actors) if flt.actors else None
-    return sorted((e for e in events if matches(e, flt, names)), key=Event.sort_key)
+    kept = (e for e in events if matches(e, flt, names, registry))
+    chosen = sorted(kept, key=Event.sort_key, reverse=flt.reverse)
+    return chosen if flt.limit is None else chosen[: flt.limit]

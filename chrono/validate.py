@@ -1,7 +1,8 @@
 """Stage 4: checks across the merged collection, each a small function.
 
-Each check takes the events that survived the checks before it and returns the events
-that pass it, with the problems it found.
+Each check sees every event, and the claims of the events refused while parsing (see
+`chrono.parse.claims`), so that one run reports every problem; it returns those that pass
+it, with the problems it found. An event is kept only if every check passes it.
 """
 
 from __future__ import annotations
@@ -9,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from chrono.model import Citation, Event, Problem, Source
+from chrono.parse.claims import Claim
 from chrono.registry.actors import Registry
 
-Check = Callable[[Sequence[Event], "Context"], tuple[list[Event], list[Problem]]]
+#: An event, or what a refused one still claims: the checks look at both alike.
+Claimant = Event | Claim
+Check = Callable[[Sequence[Claimant], "Context"], tuple[list[Claimant], list[Problem]]]
 
 
 class Context:
@@ -30,20 +34,24 @@ class Context:
         self.ambiguous = ambiguous or set()  # source keys two collections define differently
 
 
-def _problem(event: Event, key: str | None, code: str, message: str, warn: bool = False) -> Problem:
+def _problem(
+    event: Claimant, key: str | None, code: str, message: str, warn: bool = False
+) -> Problem:
     where = (*event.where, key) if key else event.where
     return Problem(event.file, 0, code, message, "warning" if warn else "error", where)
 
 
-def unique_ids(events: Sequence[Event], ctx: Context) -> tuple[list[Event], list[Problem]]:
+def unique_ids(events: Sequence[Claimant], ctx: Context) -> tuple[list[Claimant], list[Problem]]:
     """An id names one event across everything loaded. Every event sharing an id is refused:
-    nothing says which is the real one, and showing either could hide the other."""
-    holders: dict[str, list[Event]] = {}
+    nothing says which is the real one, and showing either could hide the other. An event
+    refused for another reason still holds its id."""
+    holders: dict[str | None, list[Claimant]] = {}
     for event in events:
         holders.setdefault(event.id, []).append(event)
-    kept, problems = [], []
+    kept: list[Claimant] = []
+    problems = []
     for event in events:
-        others = [e for e in holders[event.id] if e is not event]
+        others = [e for e in holders[event.id] if e is not event and e.id is not None]
         if not others:
             kept.append(event)
             continue
@@ -53,15 +61,16 @@ def unique_ids(events: Sequence[Event], ctx: Context) -> tuple[list[Event], list
     return kept, problems
 
 
-def _place(event: Event) -> str:
+def _place(event: Claimant) -> str:
     if event.where and event.where[0] == "events":
         return f"{event.file} (event #{int(event.where[1]) + 1})"
     return event.file
 
 
-def known_refs(events: Sequence[Event], ctx: Context) -> tuple[list[Event], list[Problem]]:
+def known_refs(events: Sequence[Claimant], ctx: Context) -> tuple[list[Claimant], list[Problem]]:
     """Every ``ref`` must name a bibliography entry; an event citing an unknown one is refused."""
-    kept, problems = [], []
+    kept: list[Claimant] = []
+    problems = []
     for event in events:
         bad = [
             (index, c.ref)
@@ -102,7 +111,7 @@ def resolve_citations(events: Iterable[Event], sources: dict[str, Source]) -> li
     return resolved
 
 
-def known_actors(events: Sequence[Event], ctx: Context) -> tuple[list[Event], list[Problem]]:
+def known_actors(events: Sequence[Claimant], ctx: Context) -> tuple[list[Claimant], list[Problem]]:
     """Warn about actors the registry does not know, when there is a registry at all."""
     problems = []
     if ctx.has_actors:
@@ -117,11 +126,16 @@ def known_actors(events: Sequence[Event], ctx: Context) -> tuple[list[Event], li
 CHECKS: list[Check] = [unique_ids, known_refs, known_actors]
 
 
-def validate(events: Sequence[Event], ctx: Context) -> tuple[list[Event], list[Problem]]:
-    """Run every check in turn; the events returned passed them all."""
+def validate(
+    events: Sequence[Event], ctx: Context, claims: Sequence[Claim] = ()
+) -> tuple[list[Event], list[Problem]]:
+    """Run every check on every event and claim; the events returned passed them all."""
+    everything: list[Claimant] = [*events, *claims]
     problems: list[Problem] = []
-    current = list(events)
+    refused: set[int] = set()
     for check in CHECKS:
-        current, found = check(current, ctx)
+        kept, found = check(everything, ctx)
         problems.extend(found)
-    return current, problems
+        passed = {id(e) for e in kept}
+        refused.update(id(e) for e in everything if id(e) not in passed)
+    return [e for e in events if id(e) not in refused], problems

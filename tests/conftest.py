@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from chrono.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "events"
 
-MakeCollection = Callable[[dict[str, str | bytes]], Path]
+MakeCollection = Callable[[Mapping[str, str | bytes]], Path]
 
 SOURCES = """
 [article]
@@ -65,7 +65,7 @@ def private_cache(
 def make_collection(tmp_path: Path) -> MakeCollection:
     """Write files (relative path → TOML text or raw bytes) into a fresh collection folder."""
 
-    def make(files: dict[str, str | bytes]) -> Path:
+    def make(files: Mapping[str, str | bytes]) -> Path:
         root = tmp_path / "events"
         root.mkdir(exist_ok=True)
         for name, content in files.items():

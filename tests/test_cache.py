@@ -133,7 +133,8 @@ def test_problems_are_the_same_from_the_cache(invoke: Any, make_collection: Make
     runs = [invoke("check", "--events", str(root), *flag) for flag in ([], [], ["--no-cache"])]
     assert runs[0].stdout == runs[1].stdout == runs[2].stdout
     assert runs[0].stderr == runs[1].stderr == runs[2].stderr  # the valid-event count too
-    assert "4 error(s), 0 warning(s); 0 valid events" in runs[0].stderr  # both "x" refused
+    # both "x" refused; c.toml's unknown actor is reported beside its unknown ref
+    assert "4 error(s), 1 warning(s); 0 valid events" in runs[0].stderr
     assert "duplicate-id" in runs[0].stdout and "unknown-source-ref" in runs[0].stdout
     fast = [
         invoke("show", "--events", str(root), "--actor", "Iran", *f) for f in ([], ["--no-cache"])

@@ -121,7 +121,7 @@ def test_unknown_actor_is_a_warning_unless_strict(
 
 
 def test_json_format_lists_problems(invoke: Any, make_collection: MakeCollection) -> None:
-    root = make_collection({"a.toml": event_toml(date='"20050924"')})
+    root = make_collection({"sources.toml": SOURCES, "a.toml": event_toml(date='"20050924"')})
     result = check(invoke, root, "--format", "json")
     assert result.exit_code == 1
     problems = json.loads(result.stdout)

@@ -93,6 +93,13 @@ ACCEPTED: list[tuple[str, int | float, int | float]] = [
     ("2000-02-29", utc(2000, 2, 29), end_of(2000, 2, 29)),
     ("2004/2004-06", utc(2004), end_of(2004, 6)),  # ends overlap: accepted
     ("2001-21/2001-23", utc(2001, 3), end_of(2001, 11)),
+    # Negative years with unspecified digits are level 1 (issue 8.11); python-edtf agrees:
+    # -01XX runs from -0199-01-01 to -0100-12-31.
+    ("-201X", utc(-2019), end_of(-2010)),
+    ("-01XX", utc(-199), end_of(-100)),
+    ("-20XX~", utc(-2099), end_of(-2000)),
+    ("-000X", utc(-9), end_of(0)),
+    ("-00XX?", utc(-99), end_of(0)),
 ]
 
 
@@ -230,7 +237,11 @@ REJECTED: list[tuple[str, str]] = [
     ("201X/2020", "EDTF level 2 is not supported"),
     ("1960..1970", "EDTF level 2 is not supported"),
     ("2001-21^Southern", "EDTF level 2 is not supported"),
-    ("-201X", "negative year"),
+    # Level 2 forms on negative years say so (issue 8.11).
+    ("-1XXX", "EDTF level 2 is not supported"),
+    ("-156X-12-25", "EDTF level 2 is not supported"),
+    ("-XXXX", "EDTF level 2 is not supported"),
+    ("-1X85", "EDTF level 2 is not supported"),
     ("Y170000002/2020", "a Y year cannot be an interval end"),
     ("1985-04-12T10:00:00/1985-04-13", "an interval end cannot have a time"),
     ("1985-04-12T23:20:30?", "qualify dates, not date-times"),
@@ -249,7 +260,21 @@ REJECTED: list[tuple[str, str]] = [
     ("1985-04-12T23:20:30+14:30", "beyond ±14:00"),
     ("1985-04-12T23:20:30+05:60", "minute 60 does not exist"),
     ("1985-4-2", "write 1985-04-02"),
-    ("985", "write 0985"),
+    ("985", "write 0985"),  # 985X would be the 9850s: not offered
+    # A short year is more likely a century or a decade than a year of the first millennium.
+    ("19", "write 19XX for the 1900s, or 0019 for the year 19"),
+    ("197~", "write 197X~ for the 1970s, or 0197~ for the year 197"),
+    ("-19", "write -0019"),
+    ("7", "write 0007"),
+    # Invalid at every level: never called level 2.
+    ("2019-30-00", "month 30 does not exist in 2019-30-00"),
+    ("2019-25-01", "month 25 does not exist in 2019-25-01"),
+    ("[1999}", "brackets do not match"),
+    ("{1999]", "brackets do not match"),
+    ("1999]", "brackets do not match"),
+    # An offset of zero is written Z, whatever form it came in.
+    ("1985-04-12T23:20:30+0000", "write Z for UTC"),
+    ("1985-04-12T23:20:30-0000", "write Z for UTC"),
     ("19850", "write Y19850"),
     ("198504", "write 1985-04"),
     ("12/04/1985", 'more than one "/"'),
@@ -359,13 +384,22 @@ IN_ORDER = [
 ]
 
 
+def test_an_open_start_sorts_by_its_end_not_above_everything() -> None:
+    """Issue 8: "before 16 Jan 2016" was listed above "25 May 1961"."""
+    texts = ["../2016-01-16", "1961-05-25", "2016-01-16", "2016-01", "2016-01-15", "/2016-01-16"]
+    ordered = sorted((parse_edtf(t) for t in texts), key=EdtfDate.sort_key)
+    assert [d.text for d in ordered] == [
+        "1961-05-25", "2016-01", "2016-01-15", "../2016-01-16", "/2016-01-16", "2016-01-16",
+    ]  # fmt: skip
+
+
 def test_examples_sort_in_the_documented_order() -> None:
     expected = [
-        "/1999",  # both start at -inf; the one that ends first sorts first
-        "../2000",
         "Y-170000002",
         "-1985",
         "0000",
+        "/1999",  # an unknown start is placed by its end: just before what starts then
+        "../2000",  # an open one too: before 2000, after everything that starts earlier
         "2000",
         "201X",
         "2010",
@@ -447,6 +481,10 @@ HUMAN: list[tuple[str, str]] = [
     ("-0099/0050", "100 BCE – 50 CE"),
     ("Y170000002", "170000002"),
     ("Y-170000002", "170000003 BCE"),
+    ("-201X", "2020–2011 BCE"),
+    ("-01XX", "200–101 BCE"),
+    ("-20XX~", "c. 2100–2001 BCE"),
+    ("-000X", "10–1 BCE"),
     ("1985-04-12T23:20:30Z", "12 Apr 1985, 23:20:30 UTC"),
     ("1985-04-12T23:20:30+04:00", "12 Apr 1985, 23:20:30 +04:00"),
     ("1985-04-12T23:20:30-05:30", "12 Apr 1985, 23:20:30 -05:30"),
@@ -551,11 +589,12 @@ def single_dates(draw: st.DrawFn, year: st.SearchStrategy[int] = years) -> str:
     if kind == "end":
         return draw(interval_ends(year))
     if kind == "long":
-        big = draw(st.integers(10_000, 10**12))
+        big = draw(st.integers(10_000, 10**11))  # the supported range: see below
         return f"Y{'-' if draw(st.booleans()) else ''}{big}"
+    sign = draw(st.sampled_from(["", "-"]))  # negative blocks are level 1 too (-201X)
     body = {
-        "decade": f"{positive:03d}X",
-        "century": f"{positive % 100:02d}XX",
+        "decade": f"{sign}{positive:03d}X",
+        "century": f"{sign}{positive % 100:02d}XX",
         "x": draw(
             st.sampled_from(
                 [f"{year_text(y)}-XX", f"{year_text(y)}-{m:02d}-XX", f"{year_text(y)}-XX-XX"]
@@ -563,6 +602,23 @@ def single_dates(draw: st.DrawFn, year: st.SearchStrategy[int] = years) -> str:
         ),
     }[kind]
     return body + draw(qualifiers)
+
+
+@PROPERTY
+@given(st.integers(10**11 + 1, 10**400), st.booleans())
+def test_years_beyond_the_supported_range_are_a_clear_bad_date(big: int, negative: bool) -> None:
+    text = f"Y{'-' if negative else ''}{big}"
+    with pytest.raises(DateError, match="years beyond ±100,000,000,000 are not supported"):
+        parse_edtf(text)
+
+
+@PROPERTY
+@given(st.integers(10_000, 10**11), st.booleans())
+def test_long_years_within_the_range_round_trip(year: int, negative: bool) -> None:
+    text = f"Y{'-' if negative else ''}{year}"
+    date = parse_edtf(text)
+    assert date.text == text and date.start is not None
+    assert date.start.year == (-year if negative else year)
 
 
 @st.composite
@@ -611,8 +667,16 @@ def test_bounds_are_ordered(text: str) -> None:
 @PROPERTY
 @given(edtf_texts(), edtf_texts())
 def test_sort_key_agrees_with_bounds(a_text: str, b_text: str) -> None:
+    """Dates sort by their earliest instant; one with an open or unknown start by its
+    end's earliest, and before a date that starts at that very instant."""
+
+    def placed(d: EdtfDate) -> int | float:
+        return d.end.earliest if d.start is None and d.end is not None else d.earliest
+
     a, b = parse_edtf(a_text), parse_edtf(b_text)
-    if a.earliest < b.earliest:
+    if placed(a) < placed(b):
+        assert a.sort_key() < b.sort_key()
+    if placed(a) == placed(b) and a.start is None and b.start is not None:
         assert a.sort_key() < b.sort_key()
     if a.sort_key() == b.sort_key():
         assert a == b
@@ -736,3 +800,11 @@ def test_date_modules_import_only_the_standard_library() -> None:
 )
 def test_interval_ends_qualified_alike_share_the_qualifier(text: str, shown: str) -> None:
     assert parse_edtf(text).human() == shown
+
+
+@pytest.mark.parametrize("text", ["-201X", "-01XX", "-20XX~", "-000X", "-10XX?", "-999X%"])
+def test_negative_unspecified_years_agree_with_the_edtf_package(text: str) -> None:
+    """Issue 8.11: chrono refused these level 1 dates; python-edtf reads them, and so do we."""
+    date = parse_edtf(text)
+    ours = civil_from_seconds(int(date.earliest))[:3], civil_from_seconds(int(date.latest))[:3]
+    assert ours == _edtf_day_bounds(text)

@@ -31,6 +31,7 @@ GOLDEN_FILES = {
     "timelinejs": "sample.timelinejs.json",
     "mermaid": "sample.mmd",
     "html": "sample.html",
+    "json": "sample.export.json",
 }
 
 EDGE_EVENTS = {
@@ -84,9 +85,12 @@ def export(invoke: Any, events: Path, fmt: str) -> Any:
 
 
 @pytest.mark.parametrize("fmt", sorted(GOLDEN_FILES))
-def test_sample_export_matches_golden(invoke: Any, fmt: str) -> None:
+def test_sample_export_matches_golden(
+    invoke: Any, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Set CHRONO_UPDATE_GOLDEN=1 (`make golden`) to rewrite the files after a deliberate change."""
-    produced = export(invoke, SAMPLE, fmt).stdout_bytes  # bytes: .ics lines end in CRLF
+    monkeypatch.chdir(SAMPLE.parent)  # a relative folder: JSON names each event's file
+    produced = export(invoke, Path(SAMPLE.name), fmt).stdout_bytes  # bytes: ICS ends in CRLF
     path = GOLDEN / GOLDEN_FILES[fmt]
     if os.environ.get("CHRONO_UPDATE_GOLDEN") == "1":
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -96,7 +100,18 @@ def test_sample_export_matches_golden(invoke: Any, fmt: str) -> None:
 
 
 def test_every_export_format_has_a_golden() -> None:
-    assert {"markdown", "json", "csv"} | set(GOLDEN_FILES) == set(EXPORT_FORMATS)
+    assert {"markdown", "csv"} | set(GOLDEN_FILES) == set(EXPORT_FORMATS)
+
+
+def test_json_export_envelope_numbers_every_source(invoke: Any, edge: Path) -> None:
+    document = json.loads(export(invoke, edge, "json").stdout)
+    assert (document["format"], document["version"]) == ("chrono-export", 1)
+    assert sorted(e["id"] for e in document["events"]) == sorted(EDGE_EVENTS)
+    numbers = [s["number"] for s in document["sources"]]
+    assert numbers == list(range(1, len(numbers) + 1))
+    for event in document["events"]:
+        assert event["source_numbers"] and set(event["source_numbers"]) <= set(numbers)
+    assert document["sources"][0]["url"] == "https://example.org/x?a=1&b=2"
 
 
 # --- docs ---------------------------------------------------------------------------
@@ -119,7 +134,8 @@ def test_readme_names_every_export_format() -> None:
 # --- iCalendar ----------------------------------------------------------------------
 
 
-def vevents(ics: bytes) -> dict[str, icalendar.Event]:
+def vevents(ics: bytes) -> dict[str, Any]:
+    """The VEVENTs by id; Any, since icalendar types a property as the union of all kinds."""
     calendar = icalendar.Calendar.from_ical(ics)
     return {str(e["UID"]).removesuffix("@chrono"): e for e in calendar.walk("VEVENT")}
 
@@ -167,7 +183,7 @@ def test_ics_edge_dates(invoke: Any, edge: Path) -> None:
     ics = export(invoke, edge, "ics").stdout_bytes
     found = vevents(ics)
     assert "old" not in found and "far" not in found
-    skipped = icalendar.Calendar.from_ical(ics)["X-CHRONO-SKIPPED"]
+    skipped: Any = icalendar.Calendar.from_ical(ics)["X-CHRONO-SKIPPED"]
     assert [str(s).split(" ")[0] for s in skipped] == ["old", "far"]
     assert "1986 BCE" in str(skipped[0])
     assert (found["open-end"]["DTSTART"].dt, found["open-end"]["DTEND"].dt) == (
@@ -277,7 +293,7 @@ _MERMAID_LINE = re.compile(
 def mermaid_lines(invoke: Any, events: Path) -> list[str]:
     text = export(invoke, events, "mermaid").stdout
     assert text.startswith("timeline\n") and text.endswith("\n")
-    lines = text.splitlines()
+    lines: list[str] = text.splitlines()
     bad = [line for line in lines if not _MERMAID_LINE.fullmatch(line)]
     assert not bad, bad
     return lines
@@ -287,7 +303,7 @@ def test_mermaid_sample_has_a_section_per_year_and_cites_every_entry(invoke: Any
     lines = mermaid_lines(invoke, SAMPLE)
     assert lines[1] == "    title Chronology"
     sections = [line.removeprefix("    section ") for line in lines if "section " in line]
-    assert sections == ["Until 2016", "2007", "2016"]  # open starts first: the total order
+    assert sections == ["2007", "2016"]  # an open start is filed under its end's year
     entries = [line for line in lines if line.startswith("        ")]
     assert len(entries) == 10
     notes = {m.group(1) for line in lines if (m := re.match(r"%% \[(\d+)\] \S", line))}
@@ -300,9 +316,9 @@ def test_mermaid_sample_has_a_section_per_year_and_cites_every_entry(invoke: Any
 def test_mermaid_edge_text_is_made_safe(invoke: Any, edge: Path) -> None:
     lines = mermaid_lines(invoke, edge)
     sections = [line.removeprefix("    section ") for line in lines if "section " in line]
-    assert sections == ["Until 2016", "1986 BCE", "2001", "2010", "2016", "170000002"]
+    assert sections == ["1986 BCE", "2001", "2010", "2016", "170000002"]
     old = next(line for line in lines if "Very old" in line)
-    assert old == "        1986 BCE : Very old∶ thing； ＃1 % here [2]"
+    assert old == "        1986 BCE : Very old∶ thing； ＃1 % here [1]"
     zoned = next(line for line in lines if "zoned" in line)
     assert "10∶20∶30" in zoned
 

@@ -28,7 +28,7 @@ def test_sample_export_footnotes_resolve(invoke: Any) -> None:
     result = invoke("export", "--events", str(SAMPLE), "--format", "markdown")
     assert result.exit_code == 0, result.output
     refs, defs = footnote_check(result.stdout)
-    assert refs == defs >= 8
+    assert (refs, defs) == (10, 1)  # ten events, one source
     assert result.stdout.startswith("# Chronology\n")
     assert "\n## 2007\n" in result.stdout and "\n## 2016\n" in result.stdout
 
@@ -72,3 +72,35 @@ def test_user_text_never_breaks_out_of_its_event(summary: str) -> None:
         if c.type == "text"
     )
     assert " ".join(summary.split()) in item_text
+
+
+def test_one_footnote_per_source_with_every_quote_under_it(invoke: Any) -> None:
+    """Issue 8: one source cited 13 times made 13 identical footnotes."""
+    result = invoke("export", "--events", str(SAMPLE), "--format", "markdown")
+    text = result.stdout
+    assert text.count("[^1]:") == 1 and "[^2]" not in text
+    tokens = MarkdownIt("commonmark").use(footnote_plugin).parse(text)
+    inside, quotes = False, 0
+    for token in tokens:
+        inside = {"footnote_open": True, "footnote_close": False}.get(token.type, inside)
+        quotes += inside and token.type == "list_item_open"
+    assert quotes == 13  # every citation's quote, as a list item of the one footnote
+    assert "    - before 16 Jan 2016: “Even before the lift of sanction" in text
+
+
+def test_a_source_cited_once_keeps_its_quote_on_the_line() -> None:
+    from chrono.dates import parse_edtf
+    from chrono.model import Citation, Event, Source
+    from chrono.render.markdown import render
+    from chrono.render.options import RenderOptions
+
+    a, b = Source(title="A"), Source(title="B")
+    events = [
+        Event("x", parse_edtf("2016-01"), "X", (Citation(a, "qa1"), Citation(b, "qb"))),
+        Event("y", parse_edtf("2016-02"), "Y", (Citation(a, "qa2"),)),
+    ]
+    text = render(events, RenderOptions())
+    assert "**X**[^1][^2]" in text and "**Y**[^1]" in text
+    assert "[^1]: *A*\n    - Jan 2016: “qa1”\n    - Feb 2016: “qa2”\n" in text
+    assert text.endswith("[^2]: *B*. “qb”\n")
+    assert footnote_check(text) == (3, 2)

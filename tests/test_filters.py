@@ -15,7 +15,10 @@ from chrono.cli import app
 from chrono.cli.filters import Selection
 
 FILTERING = ["show", "export", "timeline"]
-FLAGS = ["--actor", "--tag", "--from", "--to", "--search", "--location"]
+FLAGS = [
+    "--actor", "--tag", "--from", "--to", "--search", "--location", "--status", "--limit",
+    "--reverse",
+]  # fmt: skip
 
 
 def _options(name: str) -> set[str]:

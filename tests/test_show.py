@@ -66,7 +66,7 @@ def test_plain_output_has_dates_marks_and_sources(invoke: Any, root: Path) -> No
     result = invoke("show", "--events", str(root), "--actor", "Soleimani")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "14 Apr 2016  Soleimani travels to Moscow [1]  — Soleimani",
+        "14 Apr 2016  Soleimani travels to Moscow [1]  — Qassem Soleimani",  # canonical
         "",
         "Sources:",
         "[1] An article, A publisher, 18 Apr 2016 <https://example.org/article>",
@@ -78,7 +78,8 @@ def test_json_has_every_field(invoke: Any, root: Path) -> None:
     (event,) = json.loads(result.stdout)
     assert event["date"] == "2016-04-14"
     assert event["display_date"] == "14 Apr 2016"
-    assert event["actors"] == ["Soleimani"]
+    assert event["actors"] == ["Qassem Soleimani"]
+    assert event["actors_as_written"] == ["Soleimani"]
     assert event["location"] == "Moscow"
     assert event["sources"][0]["key"] == "article"
     assert event["sources"][0]["quote"] == "it happened"
@@ -88,7 +89,7 @@ def test_csv_round_trips(invoke: Any, root: Path) -> None:
     result = invoke("show", "--events", str(root), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [r["id"] for r in rows] == ["russia", "guards", "trip", "later"]
-    assert rows[3]["actors"] == "Iran; Russia"
+    assert json.loads(rows[3]["actors"]) == ["Iran", "Russia"]
 
 
 def test_broken_events_are_skipped_with_a_warning(

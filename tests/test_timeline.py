@@ -379,8 +379,16 @@ def test_spans_ending_together_end_on_one_row() -> None:
 
 def test_open_starts_are_not_labelled_with_the_first_date() -> None:
     out = render(_events("../2016-01-16", "2007"), RenderOptions(width=60)).split("\n")
-    assert out[0].startswith(" ") and "▲" in out[0]
-    assert out[next(i for i, line in enumerate(out) if "<01>" in line)].startswith("2007")
+    assert out[0].startswith("2007") and "▲" in out[0] and "<01>" in out[0]
+
+
+def test_an_open_start_stands_at_its_end_with_its_span_from_the_top() -> None:
+    """Issue 8: "before 16 Jan 2016" stood above 1961; it belongs just before 16 Jan 2016."""
+    dates = ("../2016-01-16", "1961-05-25", "2016-01-16")
+    out = render(_events(*dates), RenderOptions(width=60)).split("\n")
+    rows = [next(i for i, line in enumerate(out) if f"<0{n}>" in line) for n in range(3)]
+    assert rows[1] < rows[0] < rows[2]
+    assert "▲" in out[0]
 
 
 def test_vertical_spacing_follows_time() -> None:

@@ -77,7 +77,7 @@ def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> I
 
 def both(text: str) -> list[tuple[str, object]]:
     """The verdict and the value from each reader, values made comparable."""
-    results = []
+    results: list[tuple[str, object]] = []
     for name in ("rtoml", "tomllib"):
         with pytest.MonkeyPatch.context() as mp:
             mp.setenv("CHRONO_TOML_READER", name)

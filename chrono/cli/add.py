@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from chrono.cli import terminal
 from chrono.cli.app import app
 from chrono.cli.common import EventsOpt, fail, load
 
@@ -62,15 +63,15 @@ def add(
     try:
         plan = plan_add(new, collection, dirs[0])
         for warning in plan.warnings:
-            typer.echo(f"chrono: warning: {warning.message}", err=True)
+            terminal.err(f"chrono: warning: {warning.message}")
         if dry_run:
-            typer.echo(f"# would write {plan.path}")
-            typer.echo(plan.text, nl=False)
+            terminal.out(f"# would write {plan.path}")
+            terminal.out(plan.text, nl=False)
             return
         write_event(plan)
     except AddError as err:
         fail(f"{err}; nothing was written")
-    typer.echo(str(plan.path))
+    terminal.out(str(plan.path))
 
 
 def _ask_missing(

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from chrono import __version__
+from chrono.cli import terminal
 
 app = typer.Typer(
     name="chrono",
@@ -19,7 +20,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"chrono {__version__}")
+        terminal.out(f"chrono {__version__}")
         raise typer.Exit()
 
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from chrono.cli import terminal
 from chrono.cli.app import app
 from chrono.cli.common import EventsOpt, NoCacheOpt, fail, use_cache
 
@@ -46,10 +47,9 @@ def check(
     if output == "json":
         import json
 
-        typer.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+        terminal.out(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
     else:
-        for problem in problems:
-            typer.echo(str(problem))
+        terminal.write(f"{problem}\n" for problem in problems)
     _summary(report)
     failing = report.errors or (strict and report.warnings)
     raise typer.Exit(1 if failing else 0)
@@ -59,10 +59,8 @@ def _summary(report: CheckReport) -> None:
     errors, warnings = len(report.errors), len(report.warnings)
     count = f"{report.valid} valid events in {', '.join(report.dirs)}"
     if errors or warnings:
-        typer.echo(f"{errors} error(s), {warnings} warning(s); {count}", err=True)
+        terminal.err(f"{errors} error(s), {warnings} warning(s); {count}")
     elif report.valid == 0:  # most likely the wrong folder: say so rather than "OK"
-        typer.echo(
-            f"chrono: warning: no events in {', '.join(report.dirs)} (no *.toml files?)", err=True
-        )
+        terminal.err(f"chrono: warning: no events in {', '.join(report.dirs)} (no *.toml files?)")
     else:
-        typer.echo(f"OK: {count}", err=True)
+        terminal.err(f"OK: {count}")

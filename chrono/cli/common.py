@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from chrono.cli import terminal
+
 if TYPE_CHECKING:
     from chrono.pipeline import Collection
     from chrono.query import Filter
@@ -29,7 +31,7 @@ NoCacheOpt = Annotated[
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print `chrono: error: ...` to stderr and exit with `code`."""
-    typer.echo(f"chrono: error: {message}", err=True)
+    terminal.err(f"chrono: error: {message}")
     raise typer.Exit(code)
 
 
@@ -84,12 +86,12 @@ def warn_skipped(collection: Collection, actors: Sequence[str] = ()) -> None:
     still works), and about --actor names the registry does not know."""
     errors = collection.errors
     for problem in errors[:5]:
-        typer.echo(f"chrono: warning: {problem}", err=True)
+        terminal.err(f"chrono: warning: {problem}")
     if errors:
         more = f", {len(errors) - 5} not shown" if len(errors) > 5 else ""
         count = "1 error" if len(errors) == 1 else f"{len(errors)} errors"
         note = f"{count} in the data{more}; events with errors are left out; run `chrono check`"
-        typer.echo(f"chrono: warning: {note}", err=True)
+        terminal.err(f"chrono: warning: {note}")
     _unknown_actors(collection, actors)
 
 
@@ -104,7 +106,7 @@ def _unknown_actors(collection: Collection, actors: Sequence[str]) -> None:
             names = [n for a in registry.actors.values() for n in (a.name, *a.aliases)]
             hint = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
             tip = f"; did you mean '{hint[0]}'?" if hint else ""
-            typer.echo(f"chrono: warning: no actor '{name}' in actors.toml{tip}", err=True)
+            terminal.err(f"chrono: warning: no actor '{name}' in actors.toml{tip}")
 
 
 def choice(name: str, formats: dict[str, Format], extra: Sequence[str] = ()) -> Format | None:

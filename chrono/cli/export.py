@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import os
-import sys
-from typing import Annotated
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from chrono.cli import terminal
 from chrono.cli.app import app
 from chrono.cli.common import (
     EventsOpt,
     NoCacheOpt,
-    choice,
     fail,
     streaming_selected,
     warn_skipped,
@@ -21,11 +21,15 @@ from chrono.cli.common import (
 from chrono.cli.filters import Selection, filter_options
 from chrono.render import EXPORT_FORMATS
 
+if TYPE_CHECKING:
+    from chrono.model import Event
+    from chrono.render import Format
+
 
 @app.command()
 @filter_options
 def export(
-    output_format: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "markdown",
+    output_format: Annotated[str | None, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}. Default: from the --output extension, else markdown.")] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")] = False,
     title: Annotated[str, typer.Option(help="Title of the document.")] = "Chronology",
@@ -37,13 +41,16 @@ def export(
 
     \b
     Examples:
-      chrono export --format markdown -o timeline.md
+      chrono export -o timeline.html          (the format follows the extension)
       chrono export --format json --actor Iran
     """
+    from chrono.render.infer import FormatChoiceError, export_format
     from chrono.render.options import RenderOptions
 
-    fmt = choice(output_format, EXPORT_FORMATS)
-    assert fmt is not None
+    try:
+        fmt = export_format(output_format, output)
+    except FormatChoiceError as err:
+        fail(str(err), 2)
     if output and os.path.exists(output) and not force:
         fail(f"{output} already exists; use --force to overwrite it", 1)
     with streaming_selected(events, no_cache, selection.filter(), fmt.streams) as collection:
@@ -51,7 +58,21 @@ def export(
         chosen = collection.events
         pieces = fmt.chunks()(chosen, RenderOptions(title=title, registry=collection.registry))
         if output is None:
-            sys.stdout.writelines(pieces)
-            return
-        write_output(output, pieces, force)
-    typer.echo(f"wrote {len(chosen)} events to {output}", err=True)
+            terminal.write(pieces, escape=terminal.stdout_is_terminal())
+        else:
+            write_output(output, pieces, force)
+        _report(fmt, chosen, output)
+
+
+def _report(fmt: Format, chosen: Sequence[Event], output: str | None) -> None:
+    """Say how many events the output really holds: some formats cannot hold every date."""
+    missing = fmt.left_out(chosen)
+    if missing:
+        names = ", ".join(e.id for e in missing[:5]) + (", ..." if len(missing) > 5 else "")
+        terminal.err(
+            f"chrono: warning: {len(missing)} of {len(chosen)} events cannot be written as "
+            f"{fmt.name} and are only named in it ({names})"
+        )
+    if output is not None:
+        held = len(chosen) - len(missing)
+        terminal.err(f"wrote {held} event{'' if held == 1 else 's'} to {output}")

@@ -49,6 +49,21 @@ class Selection:
     location: Annotated[
         str | None, typer.Option("--location", help="Keep events whose location contains this.")
     ] = None
+    status: Annotated[
+        list[str],
+        typer.Option(
+            "--status",
+            help="Keep events with this status (repeatable): occurred, reported, planned, "
+            "disputed, denied or cancelled.",
+        ),
+    ] = dataclasses.field(default_factory=list)
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", "-n", metavar="N", help="Keep only the first N events shown."),
+    ] = None
+    reverse: Annotated[
+        bool, typer.Option("--reverse", help="Latest first (with -n: the N latest).")
+    ] = False
 
     def filter(self) -> Filter:
         """The Filter these options make; a value that is not understood is a usage error."""
@@ -56,8 +71,9 @@ class Selection:
 
         try:
             return make_filter(
-                self.actor, self.tag, self.since, self.until, self.search, self.location
-            )
+                self.actor, self.tag, self.since, self.until, self.search, self.location,
+                self.status, self.limit, self.reverse,
+            )  # fmt: skip
         except QueryError as err:
             fail(str(err), 2)
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from chrono.cli import terminal
 from chrono.cli.app import app
 from chrono.cli.common import EventsOpt, NoCacheOpt, choice, load_selected, warn_skipped
 from chrono.cli.filters import Selection, filter_options
@@ -55,20 +56,23 @@ def show(
     if fmt is None:
         _print_table(chosen, options)
     else:
-        sys.stdout.writelines(fmt.chunks()(chosen, options))
+        terminal.write(fmt.chunks()(chosen, options))
 
 
 def _print_table(events: Sequence[Event], options: RenderOptions) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
+    from chrono.render.actors import with_canonical_actors
     from chrono.render.citations import SourceList, marks_text
     from chrono.render.plain import source_lines
 
     console = Console()
     if not events:
-        console.print("No events match.")
+        terminal.out("No events match.")
         return
+    events = with_canonical_actors(events, options.registry)
     numbered = SourceList()
     table = Table(show_lines=False, header_style="bold")
     table.add_column("Date", no_wrap=True)
@@ -77,7 +81,9 @@ def _print_table(events: Sequence[Event], options: RenderOptions) -> None:
     table.add_column("Sources", no_wrap=True)
     for event in events:
         marks = marks_text(numbered.marks(event))
-        table.add_row(event.date.human(), event.title, ", ".join(event.actors), marks)
-    console.print(table)
-    for line in source_lines(numbered):
-        console.print(line, markup=False, highlight=False)
+        cells = (event.date.human(), event.title, ", ".join(event.actors), marks)
+        table.add_row(*(Text(terminal.safe(cell)) for cell in cells))
+    with terminal.closed_pipe_is_quiet():
+        console.print(table)
+        for line in source_lines(numbered):
+            console.print(Text(terminal.safe(line)), highlight=False)

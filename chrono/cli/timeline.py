@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from chrono.cli import terminal
 from chrono.cli.app import app
 from chrono.cli.common import EventsOpt, NoCacheOpt, fail, load_selected, warn_skipped
 from chrono.cli.filters import Selection, filter_options
@@ -67,16 +68,17 @@ def timeline(
     )
     text = render(chosen, options)
     if not (color and chosen):
-        sys.stdout.write(text)
+        terminal.out(text, nl=False)
         return
     from rich.console import Console
     from rich.text import Text
 
     console = Console(highlight=False)
-    for line in text.splitlines():
-        styled = Text(line)
-        styled.highlight_regex(r"[●○◀▶▲▼]+", "bold cyan")  # marks and open ends
-        styled.highlight_regex(r"[━╍]+", "cyan")  # spans across the lanes
-        styled.highlight_regex(r"[⋮╱]+", "yellow")  # time left out
-        styled.highlight_regex(r"\[\d+\]", "dim")  # citation marks
-        console.print(styled, soft_wrap=True)
+    with terminal.closed_pipe_is_quiet():
+        for line in text.splitlines():
+            styled = Text(terminal.safe(line))
+            styled.highlight_regex(r"[●○◀▶▲▼]+", "bold cyan")  # marks and open ends
+            styled.highlight_regex(r"[━╍]+", "cyan")  # spans across the lanes
+            styled.highlight_regex(r"[⋮╱]+", "yellow")  # time left out
+            styled.highlight_regex(r"\[\d+\]", "dim")  # citation marks
+            console.print(styled, soft_wrap=True)

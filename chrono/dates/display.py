@@ -135,6 +135,8 @@ def _block(first: int, span: int) -> str:
     last = first + span - 1
     if first == 0:
         return f"1 BCE – {last} CE"
+    if last <= 0:  # -201X: astronomical -2019 to -2010
+        return f"{1 - first}–{1 - last} BCE"
     return f"{first}s" if span == 10 else f"{first}–{last}"
 
 

@@ -83,11 +83,18 @@ class EdtfDate:
 
     def sort_key(self) -> tuple[object, ...]:
         """The total order: earliest instant, coarser precision first, latest instant,
-        unqualified before ~ before ? before %, then the text to break any remaining tie."""
+        unqualified before ~ before ? before %, then the text to break any remaining tie.
+
+        A date whose start is open or unknown ("before 16 Jan 2016") is placed by its known
+        end: just before the dates that start with that end's first instant. Sorting it by
+        its earliest instant (minus infinity) put it above everything, which reads as a bug.
+        """
         lead = self.start or self.end
         qualifier_rank = 0 if lead is None else lead.approximate + 2 * lead.uncertain
         rank = PRECISIONS.index(self.precision)
-        return (self.earliest, rank, self.latest, qualifier_rank, self.text)
+        if self.start is None and self.end is not None:
+            return (self.end.earliest, 0, rank, self.latest, qualifier_rank, self.text)
+        return (self.earliest, 1, rank, self.latest, qualifier_rank, self.text)
 
     def human(self) -> str:
         """The date as a person writes it, e.g. "c. Apr 2016?" or "18–24 Apr 2016"."""

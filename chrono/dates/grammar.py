@@ -28,6 +28,11 @@ _TIME = re.compile(
     r"(?P<hour>\d\d):(?P<minute>\d\d):(?P<second>\d\d)(?P<tz>Z|[+-]\d\d(?::\d\d)?)?", re.ASCII
 )
 _LEVEL2 = "EDTF level 2 is not supported"
+#: The years chrono supports, in every output: the Big Bang (13.8 billion years ago) fits.
+MAX_YEAR = 10**11
+_RANGE = f"years beyond ±{MAX_YEAR:,} are not supported"
+#: Longer than any EDTF level 1 date within MAX_YEAR ("2016-04-27T09:30:00+04:00" is 25).
+_MAX_TEXT = 64
 
 
 class Parsed(NamedTuple):
@@ -43,6 +48,8 @@ class Parsed(NamedTuple):
 
 def parse(text: str) -> Parsed:
     """Parse one EDTF level 0/1 expression; raise DateError when it is not one."""
+    if len(text) > _MAX_TEXT:
+        raise DateError(_too_long(text))
     try:
         if not text:
             raise DateError("empty")
@@ -59,6 +66,14 @@ def parse(text: str) -> Parsed:
         if problem:
             raise DateError(problem) from None
         raise
+
+
+def _too_long(text: str) -> str:
+    """The message for text longer than any date: short, whatever the text's length."""
+    shown = f"{text[:16]}… ({len(text):,} characters)"
+    if re.match(r"Y-?\d{13}", text, re.ASCII):
+        return f"{shown}: {_RANGE}"
+    return f"{shown} is too long to be an EDTF date"
 
 
 def _parse_interval(text: str) -> Parsed:
@@ -155,11 +170,12 @@ def _year(token: str) -> int:
         if token == "-0000":
             raise DateError("-0000 is not EDTF: year zero is written 0000")
         return int(token)
-    if token.startswith("-"):
-        raise DateError(f"X digits in a negative year ({token}) are not supported")
-    if re.fullmatch(r"\d{3}X|\d\dXX", token, re.ASCII) is None:
+    digits = token.removeprefix("-")
+    if re.fullmatch(r"\d{3}X|\d\dXX", digits, re.ASCII) is None:
         raise DateError(f"{_LEVEL2}: {token} has X digits other than the last one or two")
-    return int(token.replace("X", "0"))
+    if token.startswith("-"):  # -201X is -2019 to -2010: the block starts at its far end
+        return -int(digits.replace("X", "9"))
+    return int(digits.replace("X", "0"))
 
 
 def _long_year(token: str, date: str) -> Fields:
@@ -176,6 +192,8 @@ def _long_year(token: str, date: str) -> Fields:
         raise DateError(f"a Y year does not start with 0: write Y{sign}{significant}")
     if date != token:
         raise DateError(f"a Y year stands alone: {date} cannot have a month or day")
+    if len(digits) > len(str(MAX_YEAR)) or int(digits) > MAX_YEAR:
+        raise DateError(f"{token}: {_RANGE}")
     return Fields(year=int(sign + digits), precision="year", text="")
 
 
@@ -197,7 +215,7 @@ def _month_and_day(
         return Fields(year=year, precision="season", text="", season=month)
     if 21 <= month <= 24:
         raise DateError(f"a season has no day: {date}")
-    if 25 <= month <= 41:
+    if 25 <= month <= 41 and day_token is None:
         raise DateError(f"{_LEVEL2}: season {month} in {date} (level 1 seasons are 21–24)")
     if not 1 <= month <= 12:
         raise DateError(f"month {month_token} does not exist in {date} (01–12; seasons 21–24)")

@@ -34,12 +34,23 @@ def surface_problem(text: str) -> str | None:
         return f'remove the surrounding spaces from "{text}"'
     if any(char.isspace() for char in text):
         return f'"{text}" has spaces inside; EDTF has none (e.g. 1964/2008)'
+    if _unmatched_brackets(text):
+        return f'"{text}" is not EDTF at any level: its brackets do not match ([...] or {{...}})'
     for pattern, feature in _LEVEL2_SIGNS:
         if pattern.search(text):
             return f"{_LEVEL2}: {feature} in {text}"
     if re.search("[a-z]", text):
         return _lowercase_problem(text)
     return None
+
+
+def _unmatched_brackets(text: str) -> bool:
+    """Whether brackets appear other than as one level 2 set, [...] or {...}."""
+    if not any(c in text for c in "[]{}"):
+        return False
+    inner = text[1:-1]
+    whole = (text[:1], text[-1:]) in (("[", "]"), ("{", "}"))
+    return not whole or any(c in inner for c in "[]{}")
 
 
 def _lowercase_problem(text: str) -> str | None:
@@ -73,7 +84,7 @@ def diagnose_date(date: str, text: str) -> str:
     if number and len(number[2]) > 4:
         return f"years of more than four digits take a Y prefix: write Y{date}"
     if number and len(number[2]) < 4:
-        return f"years have four digits: write {number[1]}{number[2]:0>4}"
+        return _short_year(number[1], number[2], text.removeprefix(date))
     short = re.fullmatch(r"(-?\d{4})-(\d{1,2})(?:-(\d{1,2}))?", date)
     if short:
         padded = "-".join(f"{part:0>2}" for part in short.groups() if part is not None)
@@ -81,6 +92,20 @@ def diagnose_date(date: str, text: str) -> str:
     if re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{4}", date):
         return f"{date} is not EDTF: write the year first, as in 2005-09-24"
     return f'"{text}" is not an EDTF date: {_EXAMPLES}'
+
+
+def _short_year(sign: str, digits: str, rest: str) -> str:
+    """Too few digits: 19 and 197 are most likely a century and a decade (19XX, 197X),
+    unless that reading lands after 2100; the year itself is the other reading."""
+    year = f"write {sign}{digits:0>4}{rest}"
+    block = int(digits) * (100 if len(digits) == 2 else 10)
+    if sign or len(digits) == 1 or block > 2100:
+        return f"years have four digits: {year}"
+    unspecified = digits + "X" * (4 - len(digits))
+    return (
+        f"years have four digits: write {unspecified}{rest} for the {block}s, "
+        f"or {sign}{digits:0>4}{rest} for the year {int(digits)}"
+    )
 
 
 def diagnose_time(time: str) -> str:
@@ -98,6 +123,8 @@ def diagnose_time(time: str) -> str:
         return f"a time needs seconds: write {clock}:00{zone}"
     if re.fullmatch(r"\d\d", clock):
         return f"a time needs minutes and seconds: write {clock}:00:00{zone}"
+    if re.fullmatch(r"\d\d:\d\d:\d\d", clock) and re.fullmatch(r"[+-]0000", zone):
+        return f"write Z for UTC: {clock}Z, not {clock}{zone}"
     if re.fullmatch(r"\d\d:\d\d:\d\d", clock) and re.fullmatch(r"[+-]\d{4}", zone):
         return f"write the offset {zone} as {zone[:3]}:{zone[3:]}"
     return f"time {time} is not hh:mm:ss with an optional Z or ±hh:mm offset"

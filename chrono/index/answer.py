@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from chrono.folder import Parts, scan_folder
 from chrono.index.store import Index
-from chrono.index.sync import CACHE_ERRORS, Parts, cache_failed, scan_folder, synced_index
+from chrono.index.sync import CACHE_ERRORS, cache_failed, synced_index
 from chrono.locate import place
 from chrono.model import Event, Problem, Where
+from chrono.parse.claims import Claim, refused_claims
 from chrono.query import Filter, actor_terms, select
 from chrono.registry.actors import Registry
 from chrono.results import CheckReport, Collection, ordered
@@ -34,9 +36,9 @@ def candidates(index: Index, flt: Filter, registry: Registry) -> set[int]:
     return found
 
 
-def suspects(index: Index, ctx: Context) -> set[int]:
+def suspects(index: Index, ctx: Context, claims: list[Claim]) -> set[int]:
     """Events that some cross-file check would report: load these, and only these."""
-    numbers = index.duplicated_ids()
+    numbers = index.duplicated_ids() | index.with_ids(c.id for c in claims if c.id)
     unknown_refs = (index.distinct_terms("ref") - set(ctx.sources)) | ctx.ambiguous
     numbers |= index.with_terms("ref", unknown_refs)
     if ctx.has_actors:
@@ -46,14 +48,15 @@ def suspects(index: Index, ctx: Context) -> set[int]:
 
 
 def check_suspects(
-    events: list[Event], ctx: Context
+    events: list[Event], ctx: Context, claims: list[Claim]
 ) -> tuple[set[tuple[str, Where]], list[Problem]]:
-    """Run the ordinary checks on the suspects; returns (file, where) of refused events.
+    """Run the ordinary checks on the suspects and the refused events' claims; returns
+    (file, where) of refused events.
 
-    Every event sharing an id is a suspect, so checking the suspects alone gives the
-    same verdicts as checking everything.
+    Every event sharing an id (with another, or with a claim) is a suspect, so checking
+    the suspects alone gives the same verdicts as checking everything.
     """
-    kept, problems = validate(events, ctx)
+    kept, problems = validate(events, ctx, claims)
     ok = {(e.file, e.where) for e in kept}
     return {(e.file, e.where) for e in events if (e.file, e.where) not in ok}, problems
 
@@ -65,8 +68,10 @@ def check_indexed(index: Index, ctx: Context) -> tuple[list[Problem], int]:
 
 
 def _problems(index: Index, ctx: Context) -> tuple[list[Problem], set[tuple[str, Where]]]:
-    refused, found = check_suspects(index.events(suspects(index, ctx)), ctx)
-    return index.problems() + found, refused
+    parsed = index.problems()
+    claims = refused_claims(parsed, sorted({p.file for p in parsed}))
+    refused, found = check_suspects(index.events(suspects(index, ctx, claims)), ctx, claims)
+    return parsed + found, refused
 
 
 def select_indexed(index: Index, flt: Filter, ctx: Context) -> tuple[list[Event], list[Problem]]:

@@ -56,28 +56,26 @@ def verify_event_row(row: tuple[object, ...]) -> None:
 
 
 def encode_head(event: Event) -> bytes:
-    """The event's place in the one total order (`Event.sort_key`), stored beside it so
-    that a selection can be ordered without decoding the events."""
-    return json.dumps(event.sort_key(), separators=(",", ":")).encode("ascii")
+    """What orders and date-filters an event without decoding it: the first and last instant
+    its date can denote, then its place in the one total order (`Event.sort_key`)."""
+    head = [event.date.earliest, event.date.latest, *event.sort_key()]
+    return json.dumps(head, separators=(",", ":")).encode("ascii")
 
 
-def decode_head(data: object) -> tuple[object, ...]:
-    """The sort key `encode_head` wrote: (earliest, rank, latest, qualifier, EDTF, id)."""
+def decode_head(data: object) -> tuple[int | float, int | float, tuple[object, ...]]:
+    """(earliest, latest, sort key) as `encode_head` wrote them; Damage if not of that shape."""
     try:
-        key = json.loads(data)  # type: ignore[arg-type]
+        head = json.loads(data)  # type: ignore[arg-type]
     except (ValueError, TypeError, RecursionError) as err:
         raise Damage(f"a cached sort key is not chrono's: {err}") from None
-    if type(key) is not list or len(key) != 6 or not _ordered_types(key):
+    if type(head) is not list or len(head) < 3 or not all(type(v) in _SCALARS for v in head):
         raise Damage("a cached sort key is not chrono's")
-    return tuple(key)
+    if type(head[0]) is str or type(head[1]) is str:
+        raise Damage("a cached date bound is not a number")
+    return head[0], head[1], tuple(head[2:])
 
 
-def _ordered_types(key: list[object]) -> bool:
-    numbers = (int, float)
-    return (
-        type(key[0]) in numbers and type(key[2]) in numbers and type(key[1]) is int
-        and type(key[3]) is int and type(key[4]) is str and type(key[5]) is str
-    )  # fmt: skip
+_SCALARS = (int, float, str)
 
 
 #: The only types a row may name; a row naming anything else is damage.

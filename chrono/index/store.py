@@ -278,6 +278,15 @@ class Index:
             raise Damage("the index has lost or gained term rows")
         return found
 
+    def with_ids(self, ids: Iterable[str]) -> set[int]:
+        """Numbers of the events whose id is one of `ids`."""
+        found: set[int] = set()
+        for chunk in _chunks(sorted({os.fsencode(i) for i in ids}), 500):
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT n FROM events WHERE id IN ({marks})"
+            found.update(n for (n,) in self.db.execute(sql, chunk))
+        return found
+
     def distinct_terms(self, kind: str) -> set[str]:
         """Every distinct actor (casefolded) or ref the events use."""
         return set(self.summary().terms[kind])

@@ -16,12 +16,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import cast, overload
 
+from chrono.folder import Parts, scan_folder
 from chrono.index.answer import candidates, check_suspects, suspects
 from chrono.index.rows import Damage, decode_event, decode_head, verify_event_row
 from chrono.index.store import Index
-from chrono.index.sync import CACHE_ERRORS, Parts, cache_failed, scan_folder, synced_index
+from chrono.index.sync import CACHE_ERRORS, cache_failed, synced_index
 from chrono.locate import place
 from chrono.model import Event, Problem, Source
+from chrono.parse.claims import refused_claims
 from chrono.query import Filter, actor_terms, matches
 from chrono.results import Collection, ordered
 from chrono.validate import Context, resolve_citations
@@ -94,22 +96,25 @@ def streamed_selection(folder: str, flt: Filter) -> Iterator[Collection | None]:
 
 def _select(index: Index, flt: Filter, ctx: Context) -> tuple[list[int], list[Problem]]:
     """The chosen events' numbers in the one total order, and every problem."""
-    numbered = index.numbered(suspects(index, ctx))
-    refused_at, found = check_suspects([e for _n, e in numbered], ctx)
+    parsed = index.problems()
+    claims = refused_claims(parsed, sorted({p.file for p in parsed}))
+    numbered = index.numbered(suspects(index, ctx, claims))
+    refused_at, found = check_suspects([e for _n, e in numbered], ctx, claims)
     refused = {n for n, e in numbered if (e.file, e.where) in refused_at}
     wanted = candidates(index, flt, ctx.registry) if flt.actors or flt.tags else None
     names = actor_terms(ctx.registry, flt.actors) if flt.actors else None
     keyed = []
     for row in _rows(index, wanted):
         verify_event_row(row)
-        n, head = cast(int, row[0]), decode_head(row[5])  # verified: an int
-        if n in refused or not (head[0] <= flt.stop and flt.start <= head[2]):  # type: ignore[operator]
+        n = cast(int, row[0])  # verified: an int
+        earliest, latest, key = decode_head(row[5])
+        if n in refused or not (earliest <= flt.stop and flt.start <= latest):
             continue
         if (flt.search or flt.location) and not matches(decode_event(row[4]), flt, names):
             continue
-        keyed.append((head, n))
+        keyed.append((key, n))
     keyed.sort()
-    return [n for _head, n in keyed], index.problems() + found
+    return [n for _key, n in keyed], parsed + found
 
 
 def _rows(index: Index, wanted: set[int] | None) -> Iterator[tuple[object, ...]]:

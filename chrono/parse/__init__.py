@@ -50,6 +50,9 @@ def _parse_many(raw: RawFile, col: Collector) -> tuple[list[Event], list[Problem
     for key in others:
         msg = f"key '{key}' beside [[events]]: put it inside each [[events]] table"
         col.error((key,), "unknown-key", msg)
+    if not tables:
+        msg = "'events' is an empty array: this file holds no events"
+        col.warning(("events",), "no-events", msg)
     events = []
     for index, table in enumerate(tables):
         event = _parse_event(table, ("events", index), None, col)

@@ -61,6 +61,9 @@ CITATION_KEYS = ("ref", *SOURCE_FIELDS, "quote", "note")
 
 
 def web_url(url: str) -> bool:
-    """Whether `url` is an http(s) address with no spaces, quotes or angle brackets: the only
-    links exports write, so that no source can smuggle a script or markup into them."""
-    return url.startswith(("http://", "https://")) and not any(c in url for c in ' <>"\n\t')
+    """Whether `url` is an http(s) address with no spaces, quotes, angle brackets or control
+    characters (CR included): the only links exports write, so that no source can smuggle a
+    script, markup or a header line into them."""
+    return url.startswith(("http://", "https://")) and not any(
+        c in ' <>"' or c <= " " or "\x7f" <= c <= "\x9f" for c in url
+    )

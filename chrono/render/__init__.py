@@ -30,6 +30,12 @@ class StreamingModule(FormatModule, Protocol):
     def chunks(self, events: Sequence[Event], options: RenderOptions) -> Iterator[str]: ...
 
 
+class PartialModule(FormatModule, Protocol):
+    """A format module that cannot hold every event, and says which it leaves out."""
+
+    def left_out(self, events: Sequence[Event]) -> list[Event]: ...
+
+
 class Chunks(Protocol):
     """A format's output for some events, in pieces (one piece if it does not stream)."""
 
@@ -45,14 +51,33 @@ class Format:
     description: str
     module: str
     streams: bool = False  # the module is a StreamingModule
+    partial: bool = False  # the module is a PartialModule
+    #: The module shows actors both as written and canonical (JSON); the others are given
+    #: events whose actors already carry the registry's canonical names.
+    both_names: bool = False
 
     def chunks(self) -> Chunks:
         """The output in pieces, for writing as it is made."""
         module = importlib.import_module(self.module)
         if self.streams:
-            return cast(StreamingModule, module).chunks
-        whole = cast(FormatModule, module).render
-        return lambda events, options: iter([whole(events, options)])
+            pieces: Chunks = cast(StreamingModule, module).chunks
+        else:
+            whole = cast(FormatModule, module).render
+            pieces = lambda events, options: iter([whole(events, options)])  # noqa: E731
+        if self.both_names:
+            return pieces
+        from chrono.render.actors import with_canonical_actors
+
+        return lambda events, options: pieces(
+            with_canonical_actors(events, options.registry), options
+        )
+
+    def left_out(self, events: Sequence[Event]) -> list[Event]:
+        """The events this format cannot hold (its module's `left_out`; none by default), so
+        that the command can say how many it really wrote."""
+        if not self.partial:
+            return []
+        return cast(PartialModule, importlib.import_module(self.module)).left_out(events)
 
 
 def _formats(*formats: Format) -> dict[str, Format]:
@@ -68,7 +93,13 @@ SHOW_FORMATS = _formats(
         "chrono.render.plain",
         streams=True,
     ),
-    Format("json", "json", "a JSON list of event objects", "chrono.render.json_events"),
+    Format(
+        "json",
+        "json",
+        "a JSON list of event objects",
+        "chrono.render.json_events",
+        both_names=True,
+    ),
     Format(
         "csv", "csv", "one row per event, with a header row", "chrono.render.csv_rows", streams=True
     ),
@@ -90,7 +121,13 @@ EXPORT_FORMATS = _formats(
         "chrono.render.markdown",
         streams=True,
     ),
-    Format("json", "json", "events and resolved sources, versioned", "chrono.render.json_export"),
+    Format(
+        "json",
+        "json",
+        "events and resolved sources, versioned",
+        "chrono.render.json_export",
+        both_names=True,
+    ),
     Format(
         "csv",
         "csv",
@@ -98,7 +135,13 @@ EXPORT_FORMATS = _formats(
         "chrono.render.csv_rows",
         streams=True,
     ),
-    Format("ics", "ics", "iCalendar (RFC 5545), one VEVENT per event", "chrono.render.ics"),
+    Format(
+        "ics",
+        "ics",
+        "iCalendar (RFC 5545), one VEVENT per event",
+        "chrono.render.ics",
+        partial=True,
+    ),
     Format("timelinejs", "json", "TimelineJS3 JSON", "chrono.render.timelinejs"),
     Format("mermaid", "mmd", "a Mermaid timeline diagram", "chrono.render.mermaid"),
     Format("html", "html", "one self-contained, accessible HTML page", "chrono.render.html"),

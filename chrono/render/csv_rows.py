@@ -1,4 +1,14 @@
-"""CSV: one row per event, a header row, lists joined with ``; ``.
+"""CSV: one row per event, a header row; list cells hold JSON arrays.
+
+Two rules make the file safe and lossless:
+
+- **Lists as JSON.** Titles and quotes contain "; " themselves, so joining with it cannot
+  be undone. Every list cell (actors, tags, sources, quotes, urls) is a JSON array of
+  strings (``[]`` when empty): ``json.loads`` gives the items back exactly.
+- **No formulas.** A spreadsheet runs a cell beginning with ``=``, ``+``, ``-`` or ``@``
+  (``=HYPERLINK(...)``), and some read a leading tab or CR the same way. Such a cell gets a
+  leading ``'`` (the OWASP rule for CSV injection); a reader of the text strips it. This
+  applies to every cell, the EDTF date too (``'-1985`` is 1986 BCE).
 
 The columns are the schema's keys in order, each followed by what is derived from it:
 ``display_date`` after ``date``, ``quotes`` and ``urls`` after ``sources``.
@@ -8,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterator, Sequence
 from typing import cast
 
@@ -19,6 +30,17 @@ from chrono.render.options import RenderOptions
 
 _AFTER = {"date": ("display_date",), "sources": ("quotes", "urls")}
 COLUMNS = tuple(c for key in EVENT_SCHEMA for c in (key.name, *_AFTER.get(key.name, ())))
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(cell: str) -> str:
+    """The cell as a spreadsheet shows it and never runs it."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def json_list(items: Sequence[str]) -> str:
+    """A list cell that splits back exactly."""
+    return json.dumps(list(items), ensure_ascii=False)
 
 
 def render(events: Sequence[Event], options: RenderOptions) -> str:
@@ -31,7 +53,7 @@ def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.writer(out)
     for row in (COLUMNS, *(_row(e) for e in events)):
-        writer.writerow(row)
+        writer.writerow([neutral(cell) for cell in row])
         yield out.getvalue()
         out.seek(0)
         out.truncate()
@@ -45,7 +67,7 @@ def _row(event: Event) -> list[str]:
         elif key.kind == "citations":
             row += _citation_cells(event.citations)
         elif key.kind == "texts":
-            row.append("; ".join(cast("tuple[str, ...]", value)))
+            row.append(json_list(cast("tuple[str, ...]", value)))
         else:
             row.append(cast("str | None", value) or "")
     return row
@@ -54,7 +76,7 @@ def _row(event: Event) -> list[str]:
 def _citation_cells(cites: tuple[Citation, ...]) -> list[str]:
     """Sources (each once), quotes and URLs."""
     return [
-        "; ".join(dict.fromkeys(source_label(c.source) for c in cites)),
-        "; ".join(f"“{c.quote}”" for c in cites if c.quote),
-        "; ".join(c.source.url for c in cites if c.source.url),
+        json_list(list(dict.fromkeys(source_label(c.source) for c in cites))),  # each once
+        json_list([c.quote for c in cites if c.quote]),
+        json_list([c.source.url for c in cites if c.source.url]),
     ]

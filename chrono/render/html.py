@@ -26,6 +26,7 @@ from chrono.render.citations import source_parts
 from chrono.render.facts import fact_texts
 from chrono.render.html_style import CSS
 from chrono.render.options import RenderOptions
+from chrono.render.prose import sentences
 from chrono.render.svg import timeline_svg
 from chrono.render.years import by_year
 
@@ -183,8 +184,7 @@ def text(value: str) -> str:
 
 
 def _meta(event: Event) -> str:
-    facts = fact_texts(event, text)
-    return ". ".join(facts) + "." if facts else ""
+    return sentences(fact_texts(event, text))
 
 
 def note_html(number: int, citation: Citation, event: Event) -> str:

@@ -61,6 +61,11 @@ def render(events: Sequence[Event], options: RenderOptions) -> str:
     return "".join(fold(line) + CRLF for line in lines)
 
 
+def left_out(events: Sequence[Event]) -> list[Event]:
+    """The events that get no VEVENT (only an X-CHRONO-SKIPPED line)."""
+    return [event for event in events if date_lines(event.date) is None]
+
+
 def date_lines(date: EdtfDate) -> list[str] | None:
     """DTSTART (and DTEND) lines for a date; None when a year falls outside 1–9999."""
     lo, hi = _span(date)

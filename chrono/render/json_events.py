@@ -12,4 +12,9 @@ from chrono.render.records import event_record
 
 def render(events: Sequence[Event], options: RenderOptions) -> str:
     """A JSON array, one object per event, in the order given."""
-    return json.dumps([event_record(e) for e in events], ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(
+            [event_record(e, options.registry) for e in events], ensure_ascii=False, indent=2
+        )
+        + "\n"
+    )

@@ -23,7 +23,10 @@ def render(events: Sequence[Event], options: RenderOptions) -> str:
         "version": FORMAT_VERSION,
         "generator": f"chrono {__version__}",
         "title": options.title,
-        "events": [{**event_record(e), "source_numbers": numbered.marks(e)} for e in events],
+        "events": [
+            {**event_record(e, options.registry), "source_numbers": numbered.marks(e)}
+            for e in events
+        ],
         "sources": [
             {"number": n, **source_record(s)} for n, s in enumerate(numbered.sources, start=1)
         ],

@@ -1,6 +1,8 @@
 """Markdown: a timeline that renders on GitHub, with footnote citations.
 
-Each citation of each event gets its own footnote, since it carries that event's quote.
+Each source gets one footnote, numbered in order of first citation, and every event citing
+it points to it. A source cited once has its quote on the footnote's line; one cited more
+often lists each citation's quote under it, led by the date of the event that cites it.
 """
 
 from __future__ import annotations
@@ -8,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from chrono.model import Citation, Event
-from chrono.render.citations import source_parts
+from chrono.model import Citation, Event, Source
+from chrono.render.citations import SourceList, source_parts
 from chrono.render.facts import fact_texts
 from chrono.render.options import RenderOptions
+from chrono.render.prose import sentences
 from chrono.render.years import runs_by_year
 
 _ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|&~"})
@@ -35,17 +38,19 @@ def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
     if not events:
         yield "_No events match._\n"
         return
-    notes: list[str] = []
+    numbered = SourceList()
+    cited: dict[int, list[tuple[str, Citation]]] = {}  # not the events: they may be streamed
     for heading, group in runs_by_year(events):
         yield f"## {heading}\n\n"
         for event in group:
-            refs = []
             for citation in event.citations:
-                notes.append(f"[^{len(notes) + 1}]: {footnote(citation)}\n")
-                refs.append(f"[^{len(notes)}]")
-            yield _item(event, "".join(refs)) + "\n"
+                number = numbered.number(citation.source)
+                cited.setdefault(number, []).append((event.date.human(), citation))
+            refs = "".join(f"[^{n}]" for n in numbered.marks(event))
+            yield _item(event, refs) + "\n"
         yield "\n"
-    yield from notes
+    for number, source in enumerate(numbered.sources, 1):
+        yield f"[^{number}]: {footnote(source, cited[number])}\n"
 
 
 def _item(event: Event, refs: str) -> str:
@@ -56,7 +61,7 @@ def _item(event: Event, refs: str) -> str:
         text += f"  \n  {_not_a_block(escape(event.summary))}"
     details = fact_texts(event, escape)
     if details:
-        text += "  \n  _" + ". ".join(details) + "._"
+        text += "  \n  _" + sentences(details) + "_"
     return text
 
 
@@ -73,14 +78,24 @@ def _not_a_block(line: str) -> str:
     return line[: end - 1] + "\\" + line[end - 1 :]
 
 
-def footnote(citation: Citation) -> str:
-    """Title, publisher, date, URL and quote of one citation, on one line."""
-    source = citation.source
+def footnote(source: Source, citations: Sequence[tuple[str, Citation]]) -> str:
+    """Title, publisher, date and URL of a source; then the quote of its one citation on the
+    same line, or one indented line per citation (the event's date as shown, quote, note)."""
     dress = {"title": lambda t: f"*{escape(t)}*", "url": lambda t: f"<{t}>"}
     parts = [dress.get(name, escape)(value) for name, value in source_parts(source)]
     text = ", ".join(parts) or escape(source.key or "source")
-    if citation.quote:
-        text += f". “{escape(citation.quote)}”"
-    if citation.note:
-        text += f" ({escape(citation.note)})"
+    if len(citations) == 1:
+        words = _words(citations[0][1])
+        return f"{text}. {words}" if words else text
+    for shown, citation in citations:
+        words = _words(citation) or "(no quote)"
+        text += f"\n    - {escape(shown)}: {words}"
     return text
+
+
+def _words(citation: Citation) -> str:
+    """A citation's quote and note, as Markdown ("" when it has neither)."""
+    words = f"“{escape(citation.quote)}”" if citation.quote else ""
+    if citation.note:
+        words += f" ({escape(citation.note)})"
+    return words.strip()

@@ -25,6 +25,7 @@ from chrono.render.years import by_year
 
 _REPLACE = {":": "\u2236", "#": "\uff03", ";": "\uff1b"}
 _BREAKING = re.compile(r"%%+|[:#;]")
+_DIRECTIVE = re.compile(r"%%+")
 INDENT = "    "
 
 
@@ -58,11 +59,12 @@ def render(events: Sequence[Event], options: RenderOptions) -> str:
 
 def note_text(citation: Citation) -> str:
     """Source label (title, publisher, date, URL), quote and note, on one line. A comment
-    runs to the end of its line whatever it holds, so only line breaks need replacing
-    (and the URL keeps its colon)."""
+    runs to the end of its line, but Mermaid finds ``%%{...}%%`` directives (``init``
+    changes the theme, fonts and security level) anywhere in the text, comments included:
+    so line breaks become spaces and ``%%`` becomes ``%`` here too (the URL keeps its colon)."""
     text = source_label(citation.source)
     if citation.quote:
         text += f". “{citation.quote}”"
     if citation.note:
         text += f" ({citation.note})"
-    return " ".join(text.split())
+    return _DIRECTIVE.sub("%", " ".join(text.split()))

@@ -6,6 +6,8 @@ from typing import Any, cast
 
 from chrono.model import Citation, Event, Source
 from chrono.parse.schema import SOURCE_FIELDS
+from chrono.registry.actors import Registry
+from chrono.render.actors import canonical_actors
 from chrono.render.facts import event_fields
 
 
@@ -25,15 +27,19 @@ def citation_record(citation: Citation) -> dict[str, Any]:
     return record
 
 
-def event_record(event: Event) -> dict[str, Any]:
+def event_record(event: Event, registry: Registry | None = None) -> dict[str, Any]:
     """Every field of an event, in schema order; optional text left out when absent. Dates
-    stay EDTF; `display_date` is the human form; `file` is where the event was read."""
+    stay EDTF; `display_date` is the human form; `actors` are the registry's canonical
+    names and `actors_as_written` the file's; `file` is where the event was read."""
     record: dict[str, Any] = {}
     for key, value in event_fields(event):
         if key.kind == "date":
             record |= {"date": event.date.text, "display_date": event.date.human()}
         elif key.kind == "citations":
             record["sources"] = [citation_record(c) for c in event.citations]
+        elif key.name == "actors":
+            record["actors"] = list(canonical_actors(event, registry))
+            record["actors_as_written"] = list(event.actors)
         elif key.kind == "texts":
             record[key.name] = list(cast("tuple[str, ...]", value))
         elif value is not None:

@@ -1,8 +1,9 @@
 """Events filed under years, for the formats that give each year a section.
 
 An event is filed under the year of its start. One whose start is open or unknown
-("before 16 Jan 2016") sorts before everything, so it is filed under "Until 2016", the
-year of its end: sections then follow the one total order, and no year opens twice.
+("before 16 Jan 2016") has no start year: it is filed under the year of its end, where the
+one total order places it (just before the events of its end's first day), so sections
+follow that order and no year opens twice.
 """
 
 from __future__ import annotations
@@ -14,13 +15,12 @@ from chrono.model import Event
 
 
 def year_heading(event: Event) -> str:
-    """The section an event is filed under: "2016", "1986 BCE" (astronomical years: 0 is
-    1 BCE), or "Until 2016" when the start is open or unknown."""
+    """The section an event is filed under: "2016" or "1986 BCE" (astronomical years: 0 is
+    1 BCE), from its start, or from its end when the start is open or unknown."""
     point = event.date.start or event.date.end
     if point is None:
         return "Undated"
-    year = f"{1 - point.year} BCE" if point.year <= 0 else str(point.year)
-    return year if event.date.start is not None else f"Until {year}"
+    return f"{1 - point.year} BCE" if point.year <= 0 else str(point.year)
 
 
 def by_year(events: Sequence[Event]) -> list[tuple[str, list[Event]]]:

@@ -17,10 +17,13 @@ from chrono.timeline.shape import Shape
 
 @dataclass(frozen=True, slots=True)
 class Rows:
-    """`starts[i]`/`ends[i]` are event i's first and last row; `anchors` pairs each distinct
-    instant with its row; `breaks` pairs each break row with the seconds it stands for."""
+    """`starts[i]` is event i's text row, `tops[i]`/`ends[i]` the first and last row of its
+    mark (an open start's span runs from the top row down, past its text); `anchors` pairs
+    each distinct instant with its row; `breaks` pairs each break row with the seconds it
+    stands for."""
 
     starts: list[int]
+    tops: list[int]
     ends: list[int]
     anchors: list[tuple[int, int]]
     breaks: list[tuple[int, int]]
@@ -28,9 +31,9 @@ class Rows:
 
 
 def instants(shapes: Sequence[Shape]) -> list[int]:
-    """Every distinct instant a row is needed for: starts, and closed ends of spans."""
+    """Every distinct instant a row is needed for: text anchors, and closed ends of spans."""
     ends = {s.end for s in shapes if not (s.point or s.open_end)}
-    return sorted({s.start for s in shapes} | ends)
+    return sorted({s.anchor for s in shapes} | ends)
 
 
 def lay_out(shapes: Sequence[Shape], heights: Sequence[int], scale: Scale) -> Rows:
@@ -40,7 +43,7 @@ def lay_out(shapes: Sequence[Shape], heights: Sequence[int], scale: Scale) -> Ro
     starting: list[list[int]] = [[] for _ in times]
     ending: list[list[int]] = [[] for _ in times]
     for i, shape in enumerate(shapes):
-        starting[index[shape.start]].append(i)
+        starting[index[shape.anchor]].append(i)
         if not (shape.point or shape.open_end):
             ending[index[shape.end]].append(i)
     starts, ends = [0] * len(shapes), [0] * len(shapes)
@@ -75,7 +78,8 @@ def lay_out(shapes: Sequence[Shape], heights: Sequence[int], scale: Scale) -> Ro
     open_ends = [i for i, s in enumerate(shapes) if s.open_end]
     for i in open_ends:
         ends[i] = bottom + 1
-    return Rows(starts, ends, anchors, breaks, bottom + 1 + bool(open_ends))
+    tops = [0 if shape.open_start else start for shape, start in zip(shapes, starts, strict=True)]
+    return Rows(starts, tops, ends, anchors, breaks, bottom + 1 + bool(open_ends))
 
 
 def columns(starts: Sequence[int], ends: Sequence[int], limit: int) -> list[int | None]:

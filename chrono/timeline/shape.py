@@ -16,7 +16,9 @@ class Shape:
     """A date's place on the visible range, in whole seconds since 1970.
 
     An open or unknown end is clamped to the edge of the range and flagged, so that it can
-    be drawn running off the axis. `point` is a date that covers at most one day.
+    be drawn running off the axis. `point` is a date that covers at most one day. `anchor`
+    is the instant the event's text stands at: its start, or for an open or unknown start
+    its end's first instant, where the one total order places it.
     """
 
     start: int
@@ -25,11 +27,13 @@ class Shape:
     open_end: bool
     point: bool
     fuzzy: bool
+    anchor: int
 
 
 def visible_range(events: Sequence[Event]) -> tuple[int, int]:
     """The first and last finite bound among the events' dates."""
     bounds = [int(b) for e in events for b in (e.date.earliest, e.date.latest) if not math.isinf(b)]
+    bounds += [e.date.end.earliest for e in events if e.date.start is None and e.date.end]
     return min(bounds), max(bounds)
 
 
@@ -41,4 +45,5 @@ def shape_of(date: EdtfDate, lo: int, hi: int) -> Shape:
     end = hi if open_end else int(date.latest)
     point = not (open_start or open_end) and end - start < SECONDS_PER_DAY
     fuzzy = any(p is not None and (p.approximate or p.uncertain) for p in (date.start, date.end))
-    return Shape(start, max(start, end), open_start, open_end, point, fuzzy)
+    anchor = date.end.earliest if date.start is None and date.end is not None else start
+    return Shape(start, max(start, end), open_start, open_end, point, fuzzy, min(anchor, end))

@@ -62,7 +62,7 @@ def render_vertical(
         dates = dates if text_width - dates - 2 >= TITLE_COLUMN else 0
         texts = [block(entry, text_width, glyphs.ellipsis, dates) for entry in entries]
         rows = lay_out(shapes, [len(t) for t in texts], scale)
-        chosen = columns(rows.starts, rows.ends, limit)
+        chosen = columns(rows.tops, rows.ends, limit)
         used = max((c + 1 for c in chosen if c is not None), default=1)
         if used >= min(count, limit):
             break
@@ -137,7 +137,7 @@ def _paint(shapes: Sequence[Shape], rows: Rows, gutter: Gutter, glyphs: Glyphs) 
         if column is None:
             continue
         x, shape = column * gutter.cell, shapes[i]
-        first, last = rows.starts[i], rows.ends[i]
+        first, last = rows.tops[i], rows.ends[i]
         if shape.point:
             grid[first][x] = glyphs.fuzzy_point if shape.fuzzy else glyphs.point
             continue

@@ -1,0 +1,53 @@
+"""``--from jrnl``: jrnl's JSON export (``jrnl --format json``).
+
+Its shape, from jrnl's JSON exporter: ``{"tags": {...}, "entries": [{"title", "body",
+"date": "YYYY-MM-DD", "time": "HH:MM", "tags": ["@tag", ...], "starred": bool}]}``. An
+entry becomes an event at its minute (a local time: jrnl keeps no zone), its body the
+summary, its tags without the tag symbol, and ``starred`` a tag.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chrono.importers.chrono_json import load_json
+from chrono.importers.dates import CellDateError, edtf_from_cell
+from chrono.importers.rows import Draft, Drafted, ReadError, ReadOptions
+
+_TAG_SYMBOLS = "@#"
+
+
+def read(text: str, path: str, options: ReadOptions) -> Drafted:
+    """One draft per entry; entries are numbered from 1 in problems."""
+    data = load_json(text)
+    entries = data.get("entries") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise ReadError(1, "bad-value", 'not a jrnl JSON export: expected {"entries": [...]}')
+    drafted = Drafted()
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            drafted.refuse(path, number, "wrong-type", f"entry #{number} is not a JSON object")
+            continue
+        try:
+            drafted.drafts.append(Draft(number, entry_table(entry)))
+        except CellDateError as err:
+            drafted.refuse(path, number, "bad-date", f"entry #{number}: {err}")
+    return drafted
+
+
+def entry_table(entry: dict[str, Any]) -> dict[str, Any]:
+    """The event table for one journal entry."""
+    day, time = entry.get("date"), entry.get("time")
+    if not isinstance(day, str) or not day.strip():
+        raise CellDateError("no 'date'")
+    when = f"{day.strip()}T{time.strip()}" if isinstance(time, str) and time.strip() else day
+    tags = [str(t).lstrip(_TAG_SYMBOLS) for t in entry.get("tags") or [] if isinstance(t, str)]
+    if entry.get("starred") is True:
+        tags.append("starred")
+    body = entry.get("body")
+    return {
+        "date": edtf_from_cell(when),
+        "title": entry.get("title"),
+        "summary": body.strip() if isinstance(body, str) else body,
+        "tags": list(dict.fromkeys(t for t in tags if t)),
+    }

@@ -1,0 +1,119 @@
+"""What importers share: drafts, the options they read, decoding, CSV records, cells.
+
+Every byte of an imported file is hostile: it is decoded strictly (not UTF-8 is an error
+that names the line), never evaluated, and a cell that looks like a spreadsheet formula
+stays the text it is.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from chrono.model import Problem
+
+_BOM = "\ufeff"
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """One event table drafted from the input, and the line (or entry) it came from."""
+
+    row: int
+    table: dict[str, Any]
+
+
+@dataclass
+class Drafted:
+    """What an importer read: the drafts, and a problem for each row it could not read."""
+
+    drafts: list[Draft] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    #: Bibliography entries the file defines (key -> source fields), for ``ref`` citations
+    #: whose key the receiving collection lacks.
+    bibliography: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def refuse(self, path: str, row: int, code: str, message: str) -> None:
+        self.problems.append(Problem(path, row, code, message))
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """Options of `chrono import`: --map (chrono field -> column) and --sep (list cells)."""
+
+    mapping: Mapping[str, str] = field(default_factory=dict)
+    sep: str = ";"
+
+
+class ReadError(ValueError):
+    """The whole file cannot be read (not UTF-8, not JSON, no header); `line` locates it."""
+
+    def __init__(self, line: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.code = code
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 text without a byte-order mark; ReadError naming the line of a bad byte."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        byte = data[err.start : err.start + 1].hex()
+        msg = f"not UTF-8 (byte 0x{byte} at line {line}); save the file as UTF-8 and try again"
+        raise ReadError(line, "not-text", msg) from None
+    return text.removeprefix(_BOM)
+
+
+def csv_records(text: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """(first line of the record, {header: cell}) for each non-blank record after the header.
+
+    Quoted cells may hold newlines and commas; CRLF and LF both end a record. A record with
+    more cells than the header keeps the extras under "" (csv.DictReader's restkey is not
+    used: they are reported by the caller only if it cares).
+    """
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ReadError(1, "empty-file", "empty file: expected a header row") from None
+    except csv.Error as err:
+        raise ReadError(1, "syntax", f"CSV header: {err}") from None
+    names = [name.strip() for name in header]
+    line = reader.line_num + 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            raise ReadError(line, "syntax", f"CSV: {err}") from None
+        if any(cell.strip() for cell in cells):
+            yield line, dict(zip(names, cells, strict=False))
+        line = reader.line_num + 1
+
+
+def cell(record: Mapping[str, Any], name: str) -> str | None:
+    """The stripped text of a cell, None when it is missing or blank."""
+    value = record.get(name)
+    if value is None:
+        return None
+    text = str(value).replace("\r\n", "\n").strip()  # a spreadsheet's line ends in a cell
+    return text or None
+
+
+def split_cell(value: str | None, sep: str) -> list[str]:
+    """A list cell's items, stripped, blanks dropped; the whole cell when `sep` is empty."""
+    if not value:
+        return []
+    parts = value.split(sep) if sep else [value]
+    return [p.strip() for p in parts if p.strip()]
+
+
+def tidy(table: dict[str, Any]) -> dict[str, Any]:
+    """The table without empty values, so that a blank cell is the same as a missing one."""
+    return {k: v for k, v in table.items() if v not in (None, "", [], ())}

@@ -1,0 +1,179 @@
+"""One import from bytes to a plan, and writing a plan: the library face of `chrono import`."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from chrono.importers import ImportFormat
+from chrono.importers.plan import Batch, ImportPlan, lay_out, slug
+from chrono.importers.rows import Draft, ReadError, ReadOptions, decode
+from chrono.model import Event, Problem, Source
+from chrono.results import Collection
+
+__all__ = ["ImportWriteError", "plan_import", "write_plan"]
+
+
+class ImportWriteError(OSError):
+    """A planned file could not be created; the files this import created are removed."""
+
+
+def plan_import(
+    data: bytes,
+    path: str,
+    fmt: ImportFormat,
+    options: ReadOptions,
+    collection: Collection | None,
+    into: Path,
+    cite: dict[str, Any] | None = None,
+) -> ImportPlan:
+    """Read `data` (the file at `path`) as `fmt` and plan the files to add under `into`.
+
+    `collection` is what the rows are checked against (ids, duplicates, actors, source
+    keys); `cite` is the citation given to rows that name no source of their own
+    (default: the imported file, by name).
+    """
+    try:
+        drafted = fmt.reader()(decode(data), path, options)
+    except ReadError as err:
+        return ImportPlan(0, errors=[Problem(path, err.line, err.code, str(err))])
+    existing = collection.events if collection else []
+    batch = Batch(path, existing)
+    plan = ImportPlan(len(drafted.drafts) + len(drafted.problems), errors=drafted.problems)
+    citation = cite or {"title": os.path.basename(path)}
+    known = collection.sources if collection else {}
+    by_fields = _bibliography_index(known, collection.ambiguous if collection else set())
+    for draft in drafted.drafts:
+        if not draft.table.get("sources"):
+            draft.table["sources"] = [dict(citation)]
+        _settle_refs(draft, drafted.bibliography, known, path, plan)
+        _cite_known(draft, by_fields)
+        batch.offer(draft, plan)
+    _validate(batch, collection, plan)
+    plan.errors.sort(key=lambda p: p.line)
+    plan.events = [item.event for item in batch.accepted]
+    plan.files = lay_out(batch.accepted, into, slug(Path(path).stem) or "imported")
+    return plan
+
+
+def _settle_refs(
+    draft: Draft,
+    bibliography: dict[str, dict[str, Any]],
+    known: dict[str, Source],
+    path: str,
+    plan: ImportPlan,
+) -> None:
+    """A ``ref`` stays a ref when the collection has that key with the same fields as the
+    imported file's entry; otherwise the entry is cited inline (and the key is lost)."""
+    sources = draft.table.get("sources")
+    if not isinstance(sources, list):
+        return
+    for index, entry in enumerate(sources):
+        key = entry.get("ref") if isinstance(entry, dict) else None
+        if not isinstance(key, str) or key not in bibliography:
+            continue
+        fields = bibliography[key]
+        mine = known.get(key)
+        if mine is not None and _fields(mine) == fields:
+            continue
+        inline = {k: v for k, v in entry.items() if k != "ref"}
+        sources[index] = {**fields, **inline}
+        why = "differs from" if mine is not None else "is not in"
+        msg = f"source '{key}' {why} the collection's sources.toml; cited inline"
+        if not any(p.code == "inline-source" and f"'{key}'" in p.message for p in plan.warnings):
+            plan.warnings.append(Problem(path, draft.row, "inline-source", msg, "warning"))
+
+
+def _bibliography_index(
+    known: dict[str, Source], ambiguous: set[str]
+) -> dict[frozenset[tuple[str, Any]], str]:
+    """Bibliography entries by their fields; fields two keys share name neither."""
+    index: dict[frozenset[tuple[str, Any]], str] = {}
+    clashes = set()
+    for key, source in known.items():
+        fields = frozenset(_fields(source).items())
+        if key in ambiguous or fields in index:
+            clashes.add(fields)
+        index[fields] = key
+    return {k: v for k, v in index.items() if k not in clashes}
+
+
+def _cite_known(draft: Draft, by_fields: dict[frozenset[tuple[str, Any]], str]) -> None:
+    """An inline source whose fields are exactly a sources.toml entry's is cited by its key."""
+    from chrono.parse.schema import SOURCE_FIELDS
+
+    sources = draft.table.get("sources")
+    if not by_fields or not isinstance(sources, list):
+        return
+    for index, entry in enumerate(sources):
+        if not isinstance(entry, dict) or "ref" in entry:
+            continue
+        fields = frozenset((k, v) for k, v in entry.items() if k in SOURCE_FIELDS)
+        key = by_fields.get(fields)
+        if key is not None:
+            rest = {k: v for k, v in entry.items() if k not in SOURCE_FIELDS}
+            sources[index] = {"ref": key, **rest}
+
+
+def _fields(source: Source) -> dict[str, Any]:
+    from chrono.parse.schema import SOURCE_FIELDS
+
+    return {f: getattr(source, f) for f in SOURCE_FIELDS if getattr(source, f)}
+
+
+def _validate(batch: Batch, collection: Collection | None, plan: ImportPlan) -> None:
+    """The collection's checks over old and new events; a new row with an error is refused."""
+    from chrono.registry.actors import Registry
+    from chrono.validate import Context, validate
+
+    registry = collection.registry if collection else Registry()
+    sources = collection.sources if collection else {}
+    ambiguous = collection.ambiguous if collection else set()
+    ctx = Context(registry, sources, bool(registry.actors), ambiguous)
+    rows = {id(item.event): item.row for item in batch.accepted}
+    new = [item.event for item in batch.accepted]
+    marked = [dataclasses.replace(e, file=_MARK, where=("events", i)) for i, e in enumerate(new)]
+    by_where = {m.where: rows[id(e)] for m, e in zip(marked, new, strict=True)}
+    old: Sequence[Event] = collection.events if collection else []
+    _checked, found = validate([*old, *marked], ctx)
+    refused: set[int] = set()
+    for problem in found:
+        row = by_where.get(problem.where[:2]) if problem.file == _MARK else None
+        if row is None:
+            continue
+        if problem.code == "unknown-actor":
+            continue  # listed once, by name, in plan.unknown_actors
+        moved = Problem(batch.path, row, problem.code, problem.message, problem.severity)
+        (plan.errors if problem.severity == "error" else plan.warnings).append(moved)
+        if problem.severity == "error":
+            refused.add(row)
+    batch.accepted = [a for a in batch.accepted if a.row not in refused]
+    names = {a for item in batch.accepted for a in item.event.actors}
+    plan.unknown_actors = sorted(n for n in names if registry.resolve(n) is None)
+
+
+_MARK = "\0import"  # a file name no real event has: marks the new events among the old
+
+
+def write_plan(plan: ImportPlan) -> list[Path]:
+    """Create the planned files atomically, never overwriting; on a failure, remove the
+    ones this call created and raise ImportWriteError."""
+    from chrono.write import atomic_write
+
+    written: list[Path] = []
+    try:
+        for planned in plan.files:
+            planned.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(planned.path, planned.text)
+            written.append(planned.path)
+    except OSError as err:
+        for done in written:
+            done.unlink(missing_ok=True)
+        reason = err.strerror or str(err)
+        raise ImportWriteError(
+            f"cannot write {getattr(err, 'filename', '') or planned.path}: {reason}"
+        ) from err
+    return written
