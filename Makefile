@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint bench golden clean
+.PHONY: run test lint bench bench-extract golden clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ golden: $(VENV)/.dev-installed  ## rewrite the golden files from the current out
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python bench/run.py
+
+bench-extract: $(VENV)/.dev-installed  ## chrono extract against the keyed articles, and its time
+	$(BIN)/python bench/extract.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from chrono.dates import DateError, parse_edtf
+from chrono.dates.phrase_common import Tense
 from chrono.load import RawFile
-from chrono.model import Event, Problem, Source
+from chrono.model import Event, Problem, Source, one_line
 from chrono.parse import parse_event_file
 from chrono.parse.schema import EVENT_SCHEMA
 from chrono.pipeline import Collection
@@ -50,6 +51,7 @@ class NewEvent:
     source_title: str | None = None
     publisher: str | None = None
     published: str | None = None
+    tense: Tense = "past"  # of the clause the date phrase came from (see `tense_of`)
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def plan_add(new: NewEvent, collection: Collection, root: str) -> Plan:
     """Resolve the date and source, build the TOML, and validate it against `collection`."""
     _check_text(new)
     citation = _citation(new, collection)
-    date, date_text = resolve_date(new.date, new.date_text, _anchor(new, collection))
+    date, date_text = resolve_date(new.date, new.date_text, _anchor(new, collection), new.tense)
     event_id = new.id or slug(new.title)
     if not _ID.match(event_id):
         raise AddError(f"id '{event_id}' may use only a-z, 0-9, '.', '_' and '-'")
@@ -120,7 +122,9 @@ def _checked(path: Path, text: str, collection: Collection, root: str) -> Plan:
     problems += [p for p in found if p.file == str(path)]
     errors = [p for p in problems if p.severity == "error"]
     if errors or not events:
-        raise AddError("; ".join(p.message for p in errors) or "the event is not valid")
+        # The new file's path may be the existing holder's: its problem then shows twice.
+        messages = dict.fromkeys(one_line(p.message) for p in errors)
+        raise AddError("; ".join(messages) or "the event is not valid")
     if path.exists():
         raise AddError(f"{path} already exists; choose another --id")
     holder = _id_holder(events[0].id, collection.dirs)
@@ -240,9 +244,11 @@ def _anchor(new: NewEvent, collection: Collection) -> Source | None:
     return Source(published=_edtf_or_written(new.published)) if new.published else None
 
 
-def resolve_date(text: str, date_text: str | None, anchor: Source | None) -> tuple[str, str | None]:
+def resolve_date(
+    text: str, date_text: str | None, anchor: Source | None, tense: Tense = "past"
+) -> tuple[str, str | None]:
     """EDTF as given; a written date at its precision; or a phrase resolved against the
-    source's publication date (never today). Returns (EDTF, the phrase to keep)."""
+    source's publication date (never today) in `tense`. Returns (EDTF, the phrase to keep)."""
     from chrono.dates.relative import PhraseError, resolve_phrase
     from chrono.dates.written import parse_written
 
@@ -261,6 +267,7 @@ def resolve_date(text: str, date_text: str | None, anchor: Source | None) -> tup
     fixed = _anchor_free(text)
     if fixed is not None:  # "in 2007", "mid-2016": the same whatever the source's date
         return fixed, date_text or text
+    _understood(text)  # an unknown phrase is the problem, whatever the source's date
     if anchor is None or not anchor.published:
         raise AddError(
             f"--date '{text}' is not EDTF ({edtf_error}) nor a written date; a phrase like "
@@ -269,7 +276,26 @@ def resolve_date(text: str, date_text: str | None, anchor: Source | None) -> tup
         )
     day, approximate = _anchor_day(anchor.published)
     try:
-        return resolve_phrase(text, day, approximate_anchor=approximate), date_text or text
+        edtf = resolve_phrase(text, day, tense=tense, approximate_anchor=approximate)
+        return edtf, date_text or text
+    except PhraseError as err:
+        raise AddError(f"--date '{text}': {err}") from err
+
+
+def tense_of(phrase: str, sentence: str) -> Tense:
+    """The tense of the clause of `sentence` that holds `phrase` (past if it is absent)."""
+    from chrono.extract.tense import clause_tense
+
+    at = sentence.casefold().find(phrase.strip().casefold())
+    return "past" if at < 0 else clause_tense(sentence, at, at + len(phrase.strip()))
+
+
+def _understood(text: str) -> None:
+    """AddError naming the phrase when no source's date could resolve it ("sometime")."""
+    from chrono.dates.relative import PhraseError, resolve_phrase
+
+    try:
+        resolve_phrase(text, dt.date(2000, 6, 15))
     except PhraseError as err:
         raise AddError(f"--date '{text}': {err}") from err
 

@@ -25,6 +25,11 @@ STATUSES: tuple[str, ...] = ("occurred", "reported", "planned", "disputed", "den
 _ONE_LINE = str.maketrans({"\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
+def one_line(text: str) -> str:
+    """`text` with its line breaks escaped: a message about a value must not split in two."""
+    return text.translate(_ONE_LINE)
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with the input, located by file and 1-based line (0 when unknown).
@@ -42,8 +47,7 @@ class Problem:
 
     def __str__(self) -> str:
         """One line, always: a line break in a file name or a quoted value is escaped."""
-        text = f"{self.file}:{self.line}: {self.severity}[{self.code}]: {self.message}"
-        return text.translate(_ONE_LINE)
+        return one_line(f"{self.file}:{self.line}: {self.severity}[{self.code}]: {self.message}")
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -28,7 +27,7 @@ class _Reported:
 class Collection(_Reported):
     """Valid events in the one total order, with what they refer to and what was wrong."""
 
-    events: Sequence[Event]  # a list, or read from the index as it is iterated
+    events: list[Event]
     registry: Registry
     sources: dict[str, Source]
     problems: list[Problem] = field(default_factory=list)

@@ -70,10 +70,10 @@ def test_parallel_adds_of_different_ids_all_succeed(root: Path) -> None:
             "--title", "T", "--source", "article",
         )  # fmt: skip
 
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        results = list(pool.map(add, range(8)))
-    assert [r.returncode for r in results] == [0] * 8, [r.stderr.decode() for r in results]
-    assert len(event_files(root)) == 8
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(add, range(4)))
+    assert [r.returncode for r in results] == [0] * 4, [r.stderr.decode() for r in results]
+    assert len(event_files(root)) == 4
 
 
 def add(invoke: Any, root: Path, *args: str) -> Any:
@@ -173,3 +173,28 @@ def test_an_existing_broken_event_still_holds_its_id(
     result = add(invoke, root, "--id", "held", "--date", "2017", "--title", "T")
     assert result.exit_code == 1
     assert "duplicate id 'held'" in result.stderr
+
+
+def test_a_held_lock_makes_add_wait_then_give_up_clearly(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from filelock import FileLock
+
+    from chrono import add_write
+
+    monkeypatch.setattr(add_write, "LOCK_TIMEOUT", 0.2)
+    target = root / "2016" / "x.toml"
+    with (
+        FileLock(str(root / add_write.LOCK_NAME)),
+        pytest.raises(add_write.WriteRefused, match="another chrono add has held"),
+    ):
+        add_write.write_new_event(target, "text", str(root), lambda: None)
+    assert not target.exists()
+    add_write.write_new_event(target, "text", str(root), lambda: None)  # released: written
+    assert target.read_text() == "text"
+
+
+def test_a_line_break_in_a_bad_value_stays_on_one_line(invoke: Any, root: Path) -> None:
+    result = add(invoke, root, "--date", "2016", "--title", "T", "--status", "gone\nwrong")
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "gone\\nwrong" in result.stderr

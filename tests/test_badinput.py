@@ -103,3 +103,18 @@ def test_a_newline_in_a_file_name_stays_on_one_line(invoke: Any, events: Path) -
             "[[sources]] table",
         ],
     )
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_command_survives_the_case(case: str, invoke: Any, case_dir: Path) -> None:
+    """What `check` reports, the other commands skip with a warning: never a traceback."""
+    from chrono.render import EXPORT_FORMATS, SHOW_FORMATS
+
+    shutil.copytree(CORPUS / case / "events", case_dir / "events", symlinks=True)
+    runs: list[tuple[str, ...]] = [("show", "--format", fmt) for fmt in SHOW_FORMATS]
+    runs += [("export", "--format", fmt) for fmt in EXPORT_FORMATS]
+    runs += [("timeline",), ("timeline", "--lanes", "actor")]
+    for args in runs:
+        result = invoke(*args, "--events", "events")
+        assert result.exit_code == 0, (args, result.output)
+        assert "Traceback" not in result.output

@@ -100,6 +100,8 @@ ACCEPTED: list[tuple[str, int | float, int | float]] = [
     ("-20XX~", utc(-2099), end_of(-2000)),
     ("-000X", utc(-9), end_of(0)),
     ("-00XX?", utc(-99), end_of(0)),
+    ("-2004-XX", utc(-2004), end_of(-2004)),
+    ("-1985-04-XX", utc(-1985, 4), end_of(-1985, 4)),
 ]
 
 
@@ -236,12 +238,17 @@ REJECTED: list[tuple[str, str]] = [
     ("1985-04-1X", "EDTF level 2 is not supported"),
     ("201X/2020", "EDTF level 2 is not supported"),
     ("1960..1970", "EDTF level 2 is not supported"),
-    ("2001-21^Southern", "EDTF level 2 is not supported"),
+    # "^" qualified seasons are from the 2012 draft; EDTF (2019) has them at no level.
+    ("2001-21^Southern", "'^' qualifies seasons in an old EDTF draft only: write 2001-21"),
+    ("2001-21^southernHemisphere", "old EDTF draft only: write 2001-21"),
     # Level 2 forms on negative years say so (issue 8.11).
     ("-1XXX", "EDTF level 2 is not supported"),
     ("-156X-12-25", "EDTF level 2 is not supported"),
     ("-XXXX", "EDTF level 2 is not supported"),
     ("-1X85", "EDTF level 2 is not supported"),
+    ("-15XX-12-25", "EDTF level 2 is not supported"),
+    ("-XXXX-12-XX", "EDTF level 2 is not supported"),
+    ("-1984-1X", "EDTF level 2 is not supported"),
     ("Y170000002/2020", "a Y year cannot be an interval end"),
     ("1985-04-12T10:00:00/1985-04-13", "an interval end cannot have a time"),
     ("1985-04-12T23:20:30?", "qualify dates, not date-times"),
@@ -808,3 +815,78 @@ def test_negative_unspecified_years_agree_with_the_edtf_package(text: str) -> No
     date = parse_edtf(text)
     ours = civil_from_seconds(int(date.earliest))[:3], civil_from_seconds(int(date.latest))[:3]
     assert ours == _edtf_day_bounds(text)
+
+
+# --- level 0/1 examples that peers agree on (issue 8.11) -----------------------------------
+
+#: The level 0 and 1 examples of python-edtf's test suite (most are the LoC spec's own), with
+#: the day bounds it gives. Left out where chrono differs on purpose: `1XXX` (three X digits
+#: are level 2 in the spec), unknown ends (`/2006`: python-edtf guesses ten years, chrono
+#: leaves them unbounded) and Winter (`2010-24`: python-edtf stops at 31 December).
+PEER_LEVEL_01: list[tuple[str, str, str]] = [
+    ("2001-02-03", "2001-02-03", "2001-02-03"),
+    ("2008-12", "2008-12-01", "2008-12-31"),
+    ("2008", "2008-01-01", "2008-12-31"),
+    ("-0999", "-0999-01-01", "-0999-12-31"),
+    ("0000", "0000-01-01", "0000-12-31"),
+    ("2001-02-03T09:30:01", "2001-02-03", "2001-02-03"),
+    ("2004-01-01T10:10:10Z", "2004-01-01", "2004-01-01"),
+    ("2004-01-01T10:10:10+05:00", "2004-01-01", "2004-01-01"),
+    ("1985-04-12T23:20:30", "1985-04-12", "1985-04-12"),
+    ("1964/2008", "1964-01-01", "2008-12-31"),
+    ("2004-06/2006-08", "2004-06-01", "2006-08-31"),
+    ("2004-02-01/2005-02-08", "2004-02-01", "2005-02-08"),
+    ("2004-02-01/2005-02", "2004-02-01", "2005-02-28"),
+    ("2004-02-01/2005", "2004-02-01", "2005-12-31"),
+    ("2005/2006-02", "2005-01-01", "2006-02-28"),
+    ("-2005/-1999-02", "-2005-01-01", "-1999-02-28"),
+    ("1984?", "1984-01-01", "1984-12-31"),
+    ("2004-06-11?", "2004-06-11", "2004-06-11"),
+    ("2004-06?", "2004-06-01", "2004-06-30"),
+    ("1984~", "1984-01-01", "1984-12-31"),
+    ("1984%", "1984-01-01", "1984-12-31"),
+    ("199X", "1990-01-01", "1999-12-31"),
+    ("19XX", "1900-01-01", "1999-12-31"),
+    ("1999-XX", "1999-01-01", "1999-12-31"),
+    ("1999-01-XX", "1999-01-01", "1999-01-31"),
+    ("1999-XX-XX", "1999-01-01", "1999-12-31"),
+    ("-01XX", "-0199-01-01", "-0100-12-31"),
+    ("-0275~", "-0275-01-01", "-0275-12-31"),
+    ("-0001~", "-0001-01-01", "-0001-12-31"),
+    ("0000~", "0000-01-01", "0000-12-31"),
+    ("16XX~", "1600-01-01", "1699-12-31"),
+    ("16XX%", "1600-01-01", "1699-12-31"),
+    ("156X~", "1560-01-01", "1569-12-31"),
+    ("-01XX~", "-0199-01-01", "-0100-12-31"),
+    ("../2006", "-inf", "2006-12-31"),
+    ("2004-01-01/..", "2004-01-01", "inf"),
+    ("1984~/2004-06", "1984-01-01", "2004-06-30"),
+    ("1984/2004-06~", "1984-01-01", "2004-06-30"),
+    ("1984?/2004%", "1984-01-01", "2004-12-31"),
+    ("1984~/2004~", "1984-01-01", "2004-12-31"),
+    ("1984-06?/2004-08?", "1984-06-01", "2004-08-31"),
+    ("1984-06-02?/2004-08-08~", "1984-06-02", "2004-08-08"),
+    ("Y170000002", "170000002-01-01", "170000002-12-31"),
+    ("Y-170000002", "-170000002-01-01", "-170000002-12-31"),
+    ("2001-21", "2001-03-01", "2001-05-31"),
+    ("2003-22", "2003-06-01", "2003-08-31"),
+    ("2000-23", "2000-09-01", "2000-11-30"),
+]
+
+
+def _day(text: str) -> tuple[int, int, int] | None:
+    if text in ("inf", "-inf"):
+        return None
+    sign = -1 if text.startswith("-") else 1
+    year, month, day = text.lstrip("-").split("-")
+    return sign * int(year), int(month), int(day)
+
+
+@pytest.mark.parametrize(("text", "lower", "upper"), PEER_LEVEL_01)
+def test_level_01_examples_agree_with_peers(text: str, lower: str, upper: str) -> None:
+    date = parse_edtf(text)
+    ours = [
+        None if math.isinf(bound) else tuple(civil_from_seconds(int(bound))[:3])
+        for bound in (date.earliest, date.latest)
+    ]
+    assert ours == [_day(lower), _day(upper)]

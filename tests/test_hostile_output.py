@@ -53,6 +53,7 @@ def hostile(request: pytest.FixtureRequest, make_collection: MakeCollection) -> 
     "args",
     [
         ("show", "--format", "plain"),
+        ("show", "--format", "table"),
         ("show", "--format", "json"),
         ("show", "--format", "csv"),
         ("show", "--format", "markdown"),

@@ -244,3 +244,15 @@ def test_the_sample_collection_stays_untouched(invoke: Any, tmp_path: Path) -> N
     assert result.exit_code == 0
     assert "added 0 events, 10 skipped as already there" in result.stderr
     assert files_under(copy) == before
+
+
+def test_every_import_format_has_a_readme_section() -> None:
+    from chrono.importers import IMPORT_FORMATS
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### `chrono import`") : readme.index("## The index cache")]
+    for name in IMPORT_FORMATS:
+        assert f"| `{name}` |" in section
+        assert f"#### `{name}`" in section
+        assert f"--from {name}" in section

@@ -41,7 +41,7 @@ def test_html_lede_names_real_years(invoke: Any, open_start: Path) -> None:
     assert "Until" not in result.stdout
 
 
-@pytest.mark.parametrize("fmt", ["markdown", "html"])
+@pytest.mark.parametrize("fmt", ["markdown", "html", "timelinejs"])
 def test_a_place_ending_in_a_period_gets_no_second_one(
     invoke: Any, make_collection: MakeCollection, fmt: str
 ) -> None:
@@ -223,3 +223,37 @@ def test_bad_status_or_limit_is_a_usage_error(
     result = invoke("show", "--events", str(moon), *args)
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_add_says_a_duplicate_id_once(invoke: Any, make_collection: MakeCollection) -> None:
+    root = make_collection({"sources.toml": SOURCES, "2016/taken.toml": event_toml()})
+    args = ["--date", "2016-04-01", "--title", "T", "--source", "article", "--id", "taken"]
+    result = invoke("add", "--events", str(root), *args)
+    assert result.exit_code == 1
+    assert result.stderr.count("duplicate id 'taken'") == 1, result.stderr
+
+
+@pytest.mark.parametrize("source", ["article", "https://example.org/undated"])
+def test_add_blames_an_unknown_phrase_not_the_source(
+    invoke: Any, make_collection: MakeCollection, source: str
+) -> None:
+    root = make_collection({"sources.toml": SOURCES})
+    result = invoke(
+        "add", "--events", str(root), "--date", "sometime", "--title", "T", "--source", source
+    )
+    assert result.exit_code == 1
+    assert "--date 'sometime': time phrase not understood: 'sometime'" in result.stderr
+    assert "published date" not in result.stderr
+
+
+def test_a_piped_table_is_plain_aligned_text(invoke: Any, moon: Path) -> None:
+    """tabulate draws `show --format table` when piped: no box characters, no wrapping."""
+    result = invoke("show", "--events", str(moon), "--format", "table")
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["Date", "Event", "Actors", "Sources"]
+    assert set(lines[1]) == {"-", " "}
+    landing = next(line for line in lines if "Landing" in line)
+    assert landing.index("Landing") == lines[0].index("Event")
+    assert "Mission Control, Neil Armstrong" in landing
+    assert not set("│┃─━┏┓") & set(result.stdout)
+    assert lines[lines.index("Sources:") - 1] == ""

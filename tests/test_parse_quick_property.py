@@ -119,7 +119,7 @@ def both(table: dict[str, Any], default_id: str | None) -> tuple[Event | None, E
     return quick, careful_event(table, where, default_id, Collector("f.toml"))
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.randoms(use_true_random=False))
 def test_one_change_from_valid_agrees_with_the_careful_parser(rng: random.Random) -> None:
     table, default_id = one_change(rng)
@@ -129,7 +129,7 @@ def test_one_change_from_valid_agrees_with_the_careful_parser(rng: random.Random
     assert (careful is None) <= (quick is None)  # the quick path never accepts what fails
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.randoms(use_true_random=False), st.booleans())
 def test_a_valid_table_takes_the_quick_path(rng: random.Random, many: bool) -> None:
     table = valid_table(rng, many)

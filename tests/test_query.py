@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pytest
 
@@ -65,8 +66,10 @@ def test_filter_bounds() -> None:
     [
         ({"since": "someday"}, "--from 'someday' is not a date"),
         ({"since": "2017", "until": "2016"}, "--from '2017' is after --to '2016'"),
+        ({"statuses": ["plannd"]}, "did you mean 'planned'"),
+        ({"limit": -1}, "--limit must be 0 or more"),
     ],
 )
-def test_bad_ranges_are_query_errors(options: dict[str, str], message: str) -> None:
+def test_bad_ranges_are_query_errors(options: dict[str, Any], message: str) -> None:
     with pytest.raises(QueryError, match=message):
-        make_filter(since=options.get("since"), until=options.get("until"))
+        make_filter(**options)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chrono.dates.relative import EXAMPLES, PhraseError, resolve_phrase
+from chrono.dates.relative import EXAMPLES, PhraseError, PhraseSkipped, resolve_phrase
 
 MONDAY = date(2016, 4, 18)  # the article's approximate date
 SUNDAY = date(2016, 4, 24)
@@ -24,7 +24,7 @@ FROM_MONDAY = [
     ("Last week", "2016-04-11/2016-04-17"),
     ("next week", "2016-04-25/2016-05-01"),
     ("over the weekend", "2016-04-16/2016-04-17"),
-    ("this weekend", "2016-04-16/2016-04-17"),
+    ("this weekend", "2016-04-23/2016-04-24"),  # the weekend of the ISO week
     ("last weekend", "2016-04-16/2016-04-17"),
     ("next weekend", "2016-04-23/2016-04-24"),
     ("on Friday", "2016-04-15"),
@@ -63,15 +63,6 @@ FROM_MONDAY = [
     ("two months ago", "2016-02"),
     ("a year ago", "2015"),
     ("in 3 days", "2016-04-21"),
-    ("over a month", "../2016-03-18"),
-    ("for over a month", "../2016-03-18"),
-    ("more than a month ago", "../2016-03-18"),
-    ("over a year", "../2015-04-18"),
-    ("days ago", "2016-04-13~/2016-04-17~"),
-    ("just days after", "2016-04-13~/2016-04-17~"),
-    ("a few days ago", "2016-04-13~/2016-04-17~"),
-    ("in a few days", "2016-04-19~/2016-04-23~"),
-    ("recently", "2016-03-18~/2016-04-18"),
     ("about a week ago", "2016-04-11~"),
     ("  On   FRIDAY. ", "2016-04-15"),
     ("over\u00a0the weekend", "2016-04-16/2016-04-17"),
@@ -90,7 +81,6 @@ FROM_SUNDAY = [
     ("last Sunday", "2016-04-17"),
     ("next Sunday", "2016-05-01"),
     ("this Friday", "2016-04-22"),
-    ("days ago", "2016-04-19~/2016-04-23~"),
 ]
 
 ACROSS_NEW_YEAR = [
@@ -125,9 +115,7 @@ def test_phrases_across_a_year_boundary(phrase: str, expected: str) -> None:
     ("anchor", "phrase", "expected"),
     [
         (date(2016, 3, 31), "a month ago", "2016-02"),
-        (date(2016, 3, 31), "more than a month ago", "../2016-02-29"),
         (date(2016, 1, 15), "last month", "2015-12"),
-        (date(2016, 2, 29), "over a year", "../2015-02-28"),
     ],
 )
 def test_months_clamp_to_the_shorter_month(anchor: date, phrase: str, expected: str) -> None:
@@ -141,9 +129,6 @@ def test_months_clamp_to_the_shorter_month(anchor: date, phrase: str, expected: 
         ("on Friday", "2016-04-15~"),
         ("last night", "2016-04-17~"),
         ("last month", "2016-03~"),
-        ("for over a month", "../2016-03-18~"),
-        ("just days after", "2016-04-13~/2016-04-17~"),
-        ("recently", "2016-03-18~/2016-04-18~"),
         ("early next year", "2017-01~/2017-04~"),
     ],
 )
@@ -162,7 +147,7 @@ def test_absolute_phrases_ignore_the_anchors_uncertainty(phrase: str, expected: 
 
 
 @pytest.mark.parametrize(
-    "phrase", ["", "hello", "next fortnight", "in Smarch 2016", "Friday week", "mid-week"]
+    "phrase", ["", "hello", "next fortnight", "in Smarch 2016", "Friday week", "fortnight Tuesday"]
 )
 def test_nonsense_raises_a_phrase_error_listing_examples(phrase: str) -> None:
     with pytest.raises(PhraseError) as caught:
@@ -217,3 +202,32 @@ def test_the_weekend_is_a_saturday_and_sunday_not_wholly_after_the_anchor(anchor
     start, end = map(date.fromisoformat, resolve_phrase("over the weekend", anchor).split("/"))
     assert (start.weekday(), end.weekday()) == (5, 6)
     assert start <= anchor < start + timedelta(days=7)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reason"),
+    [
+        ("over a month", "duration"),
+        ("for over a month", "duration"),
+        ("over a year", "duration"),
+        ("for three weeks", "duration"),
+        ("over seven days", "duration"),
+        ("more than a month ago", "vague"),
+        ("days ago", "vague"),
+        ("a few days ago", "vague"),
+        ("several months ago", "vague"),
+        ("in a few days", "vague"),
+        ("recently", "vague"),
+        ("soon", "vague"),
+        ("just days after", "vague (relative to another event)"),
+        ("every seven days", "frequency"),
+        ("2 p.m.", "clock time"),
+        ("Week 11", "league schedule week"),
+        ("this holiday season", "season"),
+    ],
+)
+def test_phrases_that_give_no_date_are_skipped_with_a_reason(phrase: str, reason: str) -> None:
+    with pytest.raises(PhraseSkipped) as caught:
+        resolve_phrase(phrase, MONDAY)
+    assert caught.value.reason == reason
+    assert isinstance(caught.value, PhraseError)  # `chrono add` refuses them like nonsense

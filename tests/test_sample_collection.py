@@ -93,8 +93,10 @@ def test_every_quote_is_verbatim_from_the_article(event_id: str, citation: dict[
 
 
 # Events whose date is not their date_text resolved against the article's date: a phrase
-# read against another event, a phrase that is not a time phrase, and no phrase at all.
+# read against another event, a phrase that is not a time phrase, no phrase at all, and a
+# duration ("for over a month"), which gives no date: the analyst inferred the open start.
 NOT_DIRECT = {"soleimani-in-moscow", "s-300-sale-renegotiated", "sanaei-on-relations"}
+NOT_DIRECT |= {"jet-and-tank-talks"}
 
 
 @pytest.mark.parametrize("event_id", sorted(set(EVENTS_BY_ID) - NOT_DIRECT))

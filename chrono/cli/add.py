@@ -11,6 +11,12 @@ import typer
 from chrono.cli import terminal
 from chrono.cli.app import app
 from chrono.cli.common import EventsOpt, fail, load
+from chrono.cli.completion import (
+    complete_actors,
+    complete_sources,
+    complete_statuses,
+    complete_tags,
+)
 
 if TYPE_CHECKING:
     from chrono.results import Collection
@@ -20,18 +26,21 @@ if TYPE_CHECKING:
 def add(
     date: Annotated[str | None, typer.Option(help="EDTF (2016-04-27), written (27 April 2016), or a phrase (next week).")] = None,
     title: Annotated[str | None, typer.Option(help="What happened, in one line.")] = None,
-    source: Annotated[str | None, typer.Option(help="A key in sources.toml, or a URL.")] = None,
-    actor: Annotated[list[str], typer.Option("--actor", "-a", help="Actor name or alias (repeatable).")] = [],  # noqa: B006
-    tag: Annotated[list[str], typer.Option("--tag", "-t", help="Tag (repeatable).")] = [],  # noqa: B006
+    source: Annotated[str | None, typer.Option(help="A key in sources.toml, or a URL.", autocompletion=complete_sources)] = None,
+    actor: Annotated[list[str], typer.Option("--actor", "-a", help="Actor name or alias (repeatable).", autocompletion=complete_actors)] = [],  # noqa: B006
+    tag: Annotated[list[str], typer.Option("--tag", "-t", help="Tag (repeatable).", autocompletion=complete_tags)] = [],  # noqa: B006
     location: Annotated[str | None, typer.Option(help="Where it happened.")] = None,
     summary: Annotated[str | None, typer.Option(help="A few sentences.")] = None,
-    status: Annotated[str | None, typer.Option(help="occurred, reported, planned, disputed, denied or cancelled.")] = None,
+    status: Annotated[str | None, typer.Option(help="occurred, reported, planned, disputed, denied or cancelled.", autocompletion=complete_statuses)] = None,
     quote: Annotated[str | None, typer.Option(help="The source's exact words supporting the event.")] = None,
     event_id: Annotated[str | None, typer.Option("--id", help="Event id (default: from the title).")] = None,
     date_text: Annotated[str | None, typer.Option(help="The phrase the source used for the date.")] = None,
     source_title: Annotated[str | None, typer.Option(help="Title of an inline (URL) source.")] = None,
     publisher: Annotated[str | None, typer.Option(help="Publisher of an inline (URL) source.")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date of an inline source.")] = None,
+    sentence: Annotated[str | None, typer.Option(help="The source's sentence holding the date phrase; its tense picks the weekday or month meant.")] = None,
+    future: Annotated[bool, typer.Option("--future", help="Read the phrase as future ('on Friday' = the next Friday).")] = False,
+    past: Annotated[bool, typer.Option("--past", help="Read the phrase as past (the default).")] = False,
     events: EventsOpt = [],  # noqa: B006
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the file instead of writing it.")] = False,
 ) -> None:  # fmt: skip
@@ -46,11 +55,16 @@ def add(
       chrono add --date 2016-04-27 --title "Dehghan meets Shoigu" --actor Dehghan \\
           --actor Shoigu --source behold-israel-russia-iran-arms --quote "..."
       chrono add --date "next week" --title "..." --source behold-israel-russia-iran-arms
+      chrono add --date "on Tuesday" --sentence "The talks will resume on Tuesday." \\
+          --title "Talks resume" --source behold-israel-russia-iran-arms --dry-run
       chrono add --date "27 April 2016" --title "..." --source https://example.org/a \\
           --source-title "..." --publisher "..." --published 2016-04-20 --dry-run
     """
-    from chrono.add import AddError, NewEvent, plan_add, write_event
+    from chrono.add import AddError, NewEvent, plan_add, tense_of, write_event
     from chrono.load import default_dirs
+
+    if sum([future, past, sentence is not None]) > 1:
+        fail("give only one of --sentence, --future and --past", 2)
 
     dirs = default_dirs(events)
     collection = load(dirs)
@@ -59,6 +73,7 @@ def add(
         date=date, title=title, source=source, actors=tuple(actor), tags=tuple(tag),
         location=location, summary=summary, status=status, quote=quote, id=event_id,
         date_text=date_text, source_title=source_title, publisher=publisher, published=published,
+        tense="future" if future else tense_of(date, sentence) if sentence else "past",
     )  # fmt: skip
     try:
         plan = plan_add(new, collection, dirs[0])

@@ -12,7 +12,7 @@ from chrono.cli import terminal
 app = typer.Typer(
     name="chrono",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,  # plain click help: rich's help formatting costs ~30 ms per start
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar, get_type_hints
 import typer
 
 from chrono.cli.common import fail
+from chrono.cli.completion import complete_actors, complete_statuses, complete_tags
 
 if TYPE_CHECKING:
     from chrono.query import Filter
@@ -31,11 +32,20 @@ class Selection:
     actor: Annotated[
         list[str],
         typer.Option(
-            "--actor", "-a", help="Keep events of this actor or its members (repeatable)."
+            "--actor",
+            "-a",
+            help="Keep events of this actor or its members (repeatable).",
+            autocompletion=complete_actors,
         ),
     ] = dataclasses.field(default_factory=list)
     tag: Annotated[
-        list[str], typer.Option("--tag", "-t", help="Keep events with this tag (repeatable).")
+        list[str],
+        typer.Option(
+            "--tag",
+            "-t",
+            help="Keep events with this tag (repeatable).",
+            autocompletion=complete_tags,
+        ),
     ] = dataclasses.field(default_factory=list)
     since: Annotated[
         str | None, typer.Option("--from", help="Keep events that may overlap this date or later.")
@@ -53,6 +63,7 @@ class Selection:
         list[str],
         typer.Option(
             "--status",
+            autocompletion=complete_statuses,
             help="Keep events with this status (repeatable): occurred, reported, planned, "
             "disputed, denied or cancelled.",
         ),

@@ -21,14 +21,14 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 @app.command("import")
 def import_(
-    file: Annotated[Path, typer.Argument(help="The file to import.", show_default=False)],
-    from_: Annotated[str, typer.Option("--from", help="Its format: csv, timelinejs-sheet, timelinejs, chrono-json, timesketch, acled, jrnl, markwhen.", show_default=False)],
+    file: Annotated[str, typer.Argument(metavar="FILE", help="The file to import.", show_default=False)],
+    from_: Annotated[str, typer.Option("--from", metavar="FORMAT", help="Its format: csv, timelinejs-sheet, timelinejs, chrono-json, timesketch, acled, jrnl, markwhen.", show_default=False)],
     into: Annotated[Path | None, typer.Option("--into", metavar="DIR", help="Write the events into this collection (default: only show them).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="With --into: check against DIR and show, but write nothing.")] = False,
     partial: Annotated[bool, typer.Option("--partial", help="Import the good rows even if others are refused.")] = False,
     mapping: Annotated[list[str], typer.Option("--map", metavar="FIELD=COLUMN", help="csv: the column holding a field (repeatable), e.g. --map date=When.")] = [],  # noqa: B006
-    sep: Annotated[str, typer.Option("--sep", help="csv: the separator inside list cells (actors, tags).")] = ";",
-    source: Annotated[str | None, typer.Option("--source", help="Cite this sources.toml key or URL for rows that name no source.")] = None,
+    sep: Annotated[str, typer.Option("--sep", metavar="TEXT", help="csv: the separator inside list cells (actors, tags).")] = ";",
+    source: Annotated[str | None, typer.Option("--source", metavar="KEY|URL", help="Cite this sources.toml key or URL for rows that name no source.")] = None,
     add_actors: Annotated[bool, typer.Option("--add-actors", help="Draft actors.toml entries for actors it does not know.")] = False,
 ) -> None:  # fmt: skip
     """Import events from another tool's file: a dry run unless --into names a collection.
@@ -55,10 +55,10 @@ def import_(
     if fmt is None:
         fail(f"unknown format '{from_}' (choose from: {', '.join(IMPORT_FORMATS)})", 2)
     options = ReadOptions(_mapping(mapping), sep)
-    data = _read(file)
+    data = _read(Path(file))
     target, collection = _target(into)
     cite = _cite(source, collection) if source else None
-    plan = plan_import(data, str(file), fmt, options, collection, target, cite)
+    plan = plan_import(data, file, fmt, options, collection, target, cite)
     _report(plan, partial)
     writing = into is not None and not dry_run
     if not writing:

@@ -15,7 +15,10 @@ if TYPE_CHECKING:
     from chrono.results import Collection
 
 FormatOpt = Annotated[
-    str, typer.Option("--format", "-f", help="text (an aligned table) or json (a list).")
+    str,
+    typer.Option(
+        "--format", "-f", metavar="text|json", help="text (an aligned table) or json (a list)."
+    ),
 ]
 #: (column heading, row key) per listing; lists are joined with ", ".
 ACTOR_COLUMNS = (("actor", "name"), ("kind", "kind"), ("events", "events"),

@@ -59,31 +59,48 @@ def show(
         terminal.write(fmt.chunks()(chosen, options))
 
 
-def _print_table(events: Sequence[Event], options: RenderOptions) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+TABLE_HEADERS = ("Date", "Event", "Actors", "Sources")
 
+
+def _print_table(events: Sequence[Event], options: RenderOptions) -> None:
+    """A table drawn by rich to the terminal's width; piped, an aligned plain-text table
+    (tabulate's "simple": no box characters, no wrapping), then the numbered sources."""
     from chrono.render.actors import with_canonical_actors
     from chrono.render.citations import SourceList, marks_text
     from chrono.render.plain import source_lines
 
-    console = Console()
     if not events:
         terminal.out("No events match.")
         return
-    events = with_canonical_actors(events, options.registry)
     numbered = SourceList()
+    rows = [
+        (e.date.human(), e.title, ", ".join(e.actors), marks_text(numbered.marks(e)))
+        for e in with_canonical_actors(events, options.registry)
+    ]
+    sources = source_lines(numbered)
+    if terminal.stdout_is_terminal():
+        _rich_table(rows, sources)
+        return
+    from tabulate import tabulate
+
+    text = tabulate(rows, headers=TABLE_HEADERS, tablefmt="simple", disable_numparse=True)
+    terminal.write([text, "\n\n", *(line + "\n" for line in sources)])
+
+
+def _rich_table(rows: Sequence[tuple[str, ...]], sources: Sequence[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(show_lines=False, header_style="bold")
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Event", overflow="fold", ratio=3)
-    table.add_column("Actors", overflow="fold", ratio=2)
-    table.add_column("Sources", no_wrap=True)
-    for event in events:
-        marks = marks_text(numbered.marks(event))
-        cells = (event.date.human(), event.title, ", ".join(event.actors), marks)
-        table.add_row(*(Text(terminal.safe(cell)) for cell in cells))
+    table.add_column(TABLE_HEADERS[0], no_wrap=True)
+    table.add_column(TABLE_HEADERS[1], overflow="fold", ratio=3)
+    table.add_column(TABLE_HEADERS[2], overflow="fold", ratio=2)
+    table.add_column(TABLE_HEADERS[3], no_wrap=True)
+    for row in rows:
+        table.add_row(*(Text(terminal.safe(cell)) for cell in row))
+    console = Console()
     with terminal.closed_pipe_is_quiet():
         console.print(table)
-        for line in source_lines(numbered):
+        for line in sources:
             console.print(Text(terminal.safe(line)), highlight=False)

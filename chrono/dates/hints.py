@@ -14,7 +14,6 @@ _LEVEL2 = "EDTF level 2 is not supported"
 _LEVEL2_SIGNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"[{}]"), "lists of dates ({...})"),
     (re.compile(r"[\[\]]"), "one-of-a-set dates ([...])"),
-    (re.compile(r"\^"), "qualified seasons (^)"),
     (re.compile(r"[()]"), "grouped qualifiers ((...))"),
     (re.compile(r"Y-?\d+E\d"), "exponential years (Y17E7)"),
     (re.compile(r"\dS\d"), "significant digits (1950S2)"),
@@ -34,6 +33,9 @@ def surface_problem(text: str) -> str | None:
         return f'remove the surrounding spaces from "{text}"'
     if any(char.isspace() for char in text):
         return f'"{text}" has spaces inside; EDTF has none (e.g. 1964/2008)'
+    if "^" in text:  # the 2012 draft's "2001-21^southernHemisphere"; not in EDTF (2019)
+        plain = text.split("^")[0]
+        return f"'^' qualifies seasons in an old EDTF draft only: write {plain}"
     if _unmatched_brackets(text):
         return f'"{text}" is not EDTF at any level: its brackets do not match ([...] or {{...}})'
     for pattern, feature in _LEVEL2_SIGNS:

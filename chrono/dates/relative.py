@@ -1,59 +1,57 @@
-"""Vague time phrases from sources ("next week", "mid-2016") resolved to EDTF text.
+"""Time phrases from sources ("next week", "on Friday", "the day after Christmas") as EDTF.
 
-A phrase is read against an *anchor*: the date of the source that uses it, never today.
-Only level-1 EDTF is produced: a day, month or year, or an interval of them, with ``..``
-for an open end and ``~`` at the end of an approximate point.
+A phrase is read against an *anchor*, the date of the source that uses it (never today),
+and in a *tense*, that of the clause that holds it ("the talks will resume on Tuesday" is
+the next Tuesday, "the ship docked on Sunday" the last one). The readings follow the
+answer-key conventions in the README's `chrono extract` section:
 
-Choices, where English is loose:
+- Weeks are ISO weeks, Monday to Sunday; "late last week" is its Thursday to Sunday.
+- A weekday is the most recent one on or before the anchor in the past tense, the next
+  one after it in the future tense; "later <weekday>" on that weekday is the anchor.
+  A part of day or a clock time joined to it ("Monday morning", "noon Friday") is dropped.
+- A month, or a month and day, without a year is the most recent one on or before the
+  anchor in the past tense, the next one on or after it in the future tense.
+- Early/mid/late: months 1–4/5–8/9–12 of a year, days 1–10/11–20/21–end of a month.
+- Holidays follow the US rule, most recent (past) or next (future) occurrence.
+- Explicit dates, month-years and years are kept as written.
+- Durations, frequencies, clock times alone, seasons and vague phrases ("recently",
+  "several months ago", "days after") raise PhraseSkipped with the reason: no date.
 
-- Weeks are ISO weeks, Monday to Sunday. "this/last/next week" is a day interval.
-- "the weekend", "this weekend", "over the weekend": the Saturday–Sunday the anchor falls
-  in, else the last one before it. "last weekend" is the same, except that on a Saturday
-  or Sunday it is the weekend before. "next weekend" is the first one after.
-- A bare weekday ("on Friday") is the most recent such day on or before the anchor, the
-  reading news copy intends; "last Friday" is strictly before, "next Friday" strictly
-  after, "this Friday" the Friday of the anchor's ISO week.
-- Thirds: early/mid/late 2016 are months 1–4, 5–8 and 9–12; early/mid/late April 2016
-  are days 1–10, 11–20 and 21 to the month's end.
-- "N days/weeks ago" is a day; "N months ago" a month; "N years ago" a year.
-- "over a month", "for over a month", "more than a month ago" say when something began:
-  at the latest a month before the anchor, ``../2016-03-18``.
-- "days ago", "just days after": ``anchor-5~/anchor-1~``; "in a few days", "within days":
-  ``anchor+1~/anchor+5~``. "recently": the month before,
-  ``anchor-1 month~/anchor``. All are vague, so their vague ends always carry ``~``.
-- Leading "on", "in", "by", "at", "during", "for", "the", "just", "only" and "over the"
-  are ignored. "by mid-2016" therefore reads as "mid-2016"; note the deadline elsewhere.
-- "about", "around", "roughly", "approximately", "circa", "some" make every closed end
-  approximate.
-- With ``approximate_anchor`` every closed end of a phrase that depends on the anchor gets
-  ``~``. Phrases that do not ("in 2007", "mid-2016") stay as the source states them.
+Leading "on", "in", "by", "at", "during", "for", "the", "since", "until", "through"
+are ignored, so "by mid-2016" reads as "mid-2016". "about", "around", "roughly",
+"approximately", "circa" make every closed end approximate; so does
+``approximate_anchor`` for a phrase that depends on the anchor.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-__all__ = ["EXAMPLES", "PhraseError", "resolve_phrase"]
+from chrono.dates import phrase_days, phrase_periods
+from chrono.dates.phrase_common import Context, Rule, Span, Tense
+from chrono.dates.phrase_skips import skip_reason
+
+__all__ = ["EXAMPLES", "PhraseError", "PhraseSkipped", "Reading", "Tense", "read_phrase"]
+__all__ += ["resolve_phrase"]
 
 #: Phrases that resolve_phrase understands, quoted back in every PhraseError.
 EXAMPLES: tuple[str, ...] = (
     "today",
-    "last night",
     "next week",
+    "late last week",
     "over the weekend",
     "on Friday",
+    "Monday morning",
+    "in March",
+    "Dec. 30",
     "last month",
+    "earlier this month",
     "in 2007",
-    "in April 2016",
     "mid-2016",
+    "the day after Christmas",
     "3 days ago",
-    "for over a month",
-    "just days after",
-    "recently",
 )
 
 
@@ -70,176 +68,31 @@ class PhraseError(ValueError):
         )
 
 
+class PhraseSkipped(PhraseError):
+    """A time phrase that gives no date: a duration, frequency, clock time or vague phrase."""
+
+    def __init__(self, phrase: str, reason: str) -> None:
+        ValueError.__init__(self, f"{phrase!r} gives no date to record ({reason})")
+        self.phrase, self.reason = phrase, reason
+
+
 @dataclass(frozen=True, slots=True)
-class _Span:
-    points: tuple[str, ...]  # one point, or an interval's start and end ("..": open)
-    relative: bool = True  # depends on the anchor, so no surer than the anchor
+class Reading:
+    """A phrase's EDTF and the rule that gave it."""
+
+    edtf: str
+    rule: str
 
 
-_Rule = tuple[re.Pattern[str], Callable[[re.Match[str], date], _Span | None]]
-
-# English only, and not calendar.month_name: that follows the process locale.
-_MONTHS: tuple[str, ...] = ("january", "february", "march", "april", "may", "june")
-_MONTHS += ("july", "august", "september", "october", "november", "december")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NUMBERS: tuple[str, ...] = ("one", "two", "three", "four", "five", "six", "seven", "eight")
-_NUMBERS += ("nine", "ten", "eleven", "twelve")
-_NUMBER = r"(?P<n>\d{1,4}|an?|a couple of|couple of|" + "|".join(_NUMBERS) + ")"
-_UNIT = r"(?P<unit>day|week|month|year)s?"
-_PART = r"(?:(?P<part>early|mid|late|beginning of|start of|middle of|end of)[- ]?)?"
-_PARTS = {"beginning of": "early", "start of": "early", "middle of": "mid", "end of": "late"}
+_RULES: list[Rule] = [*phrase_days.RULES, *phrase_periods.RULES]
 _FILLER = re.compile(
     r"(?:(?P<hedge>about|around|roughly|approximately|circa|some)"
-    r"|on|in|by|at|during|for|the|just|only|over(?= the\b)) "
+    r"|on|in|by|at|during|for|the|just|only|since|until|till|through|from|as of|over(?= the\b)) "
 )
 
 
-def _month(word: str) -> int | None:
-    word = word.rstrip(".")
-    for number, name in enumerate(_MONTHS, start=1):
-        if word == name or (len(word) >= 3 and name.startswith(word)):
-            return number
-    return None
-
-
-def _count(word: str) -> int:
-    if word.isdigit():
-        return int(word)
-    if word in _NUMBERS:
-        return _NUMBERS.index(word) + 1
-    return 2 if "couple" in word else 1
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
-def _shift(anchor: date, n: int, unit: str) -> date:
-    if unit in ("day", "week"):
-        return anchor + timedelta(days=n * (7 if unit == "week" else 1))
-    return _add_months(anchor, n * (12 if unit == "year" else 1))
-
-
-def _at_unit(day: date, unit: str) -> str:
-    if unit == "year":
-        return f"{day.year:04d}"
-    if unit == "month":
-        return f"{day.year:04d}-{day.month:02d}"
-    return day.isoformat()
-
-
-def _days(start: date, end: date, *, vague: bool = False) -> _Span:
-    mark = "~" if vague else ""
-    return _Span((start.isoformat() + mark, end.isoformat() + mark))
-
-
-def _day_word(m: re.Match[str], anchor: date) -> _Span:
-    offset = {"yesterday": -1, "last": -1, "tomorrow": 1}.get(m["word"], 0)
-    return _Span(((anchor + timedelta(days=offset)).isoformat(),))
-
-
-def _week(m: re.Match[str], anchor: date) -> _Span:
-    monday = anchor - timedelta(days=anchor.weekday())
-    monday += timedelta(weeks={"last": -1, "next": 1}.get(m["rel"], 0))
-    return _days(monday, monday + timedelta(days=6))
-
-
-def _weekend(m: re.Match[str], anchor: date) -> _Span:
-    rel = (m["rel"] or "this").replace("this ", "")
-    saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
-    if rel in ("last", "past") and anchor.weekday() >= 5:
-        saturday -= timedelta(weeks=1)
-    elif rel in ("next", "coming"):
-        saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7 or 7)
-    return _days(saturday, saturday + timedelta(days=1))
-
-
-def _weekday(m: re.Match[str], anchor: date) -> _Span:
-    target, today = _WEEKDAYS.index(m["day"]), anchor.weekday()
-    rel = m["rel"] or ""
-    if rel == "this":
-        offset = target - today
-    elif rel.endswith(("next", "coming")):
-        offset = (target - today) % 7 or 7
-    elif rel.endswith(("last", "past")):
-        offset = -((today - target) % 7 or 7)
-    else:
-        offset = -((today - target) % 7)
-    return _Span(((anchor + timedelta(days=offset)).isoformat(),))
-
-
-def _ago(m: re.Match[str], anchor: date) -> _Span:
-    sign = 1 if m["dir"] in ("in", "from now") else -1
-    day = _shift(anchor, sign * _count(m["n"]), m["unit"])
-    return _Span((_at_unit(day, m["unit"]),))
-
-
-def _more_than(m: re.Match[str], anchor: date) -> _Span:
-    return _Span(("..", _shift(anchor, -_count(m["n"]), m["unit"]).isoformat()))
-
-
-def _few_days(m: re.Match[str], anchor: date) -> _Span:
-    if m["dir"] in ("in", "within"):
-        return _days(anchor + timedelta(days=1), anchor + timedelta(days=5), vague=True)
-    return _days(anchor - timedelta(days=5), anchor - timedelta(days=1), vague=True)
-
-
-def _recently(m: re.Match[str], anchor: date) -> _Span:
-    return _Span((_add_months(anchor, -1).isoformat() + "~", anchor.isoformat()))
-
-
-def _period(m: re.Match[str], anchor: date) -> _Span | None:
-    groups = m.groupdict()
-    if rel := groups.get("rel"):
-        day = _shift(anchor, {"last": -1, "next": 1}.get(rel, 0), m["unit"])
-        year, month = day.year, (day.month if m["unit"] == "month" else None)
-    else:
-        year, month = int(m["year"]), None
-        if m["month"] and (month := _month(m["month"])) is None:
-            return None
-    part = _PARTS.get(m["part"] or "", m["part"])
-    return _Span(_split(year, month, part), relative=bool(rel))
-
-
-def _split(year: int, month: int | None, part: str | None) -> tuple[str, ...]:
-    if month is None:
-        if part is None:
-            return (f"{year:04d}",)
-        first = {"early": 1, "mid": 5, "late": 9}[part]
-        return (f"{year:04d}-{first:02d}", f"{year:04d}-{first + 3:02d}")
-    if part is None:
-        return (f"{year:04d}-{month:02d}",)
-    last = calendar.monthrange(year, month)[1]
-    first, end = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}[part]
-    return (date(year, month, first).isoformat(), date(year, month, end).isoformat())
-
-
-_WEEKDAY = "(?P<day>" + "|".join(_WEEKDAYS) + ")"
-_REL = r"(?P<rel>this past|this coming|this|last|past|next|coming)"
-_RULES: list[_Rule] = [
-    (re.compile(r"(?P<word>today|tonight|this (?:morning|afternoon|evening))"), _day_word),
-    (
-        re.compile(r"(?P<word>yesterday|tomorrow)(?: morning| afternoon| evening| night)?"),
-        _day_word,
-    ),
-    (re.compile(r"(?P<word>last) night"), _day_word),
-    (re.compile(r"(?P<rel>this|last|next) week"), _week),
-    (re.compile(rf"(?:{_REL} )?weekend"), _weekend),
-    (re.compile(rf"(?:{_REL} )?{_WEEKDAY}"), _weekday),
-    (re.compile(rf"{_NUMBER} {_UNIT} (?P<dir>ago|from now)"), _ago),
-    (re.compile(rf"(?P<dir>in) {_NUMBER} {_UNIT}"), _ago),
-    (
-        re.compile(rf"(?:over|more than|longer than|upwards of) {_NUMBER} {_UNIT}(?: ago)?"),
-        _more_than,
-    ),
-    (re.compile(r"(?:(?:a )?few |several )?days (?P<dir>ago|earlier|after)"), _few_days),
-    (re.compile(r"(?P<dir>in|within) (?:(?:a )?few |several )?days"), _few_days),
-    (re.compile(r"recently|lately"), _recently),
-    (re.compile(rf"{_PART}(?:(?P<month>[a-z]+\.?) (?:of )?)?(?P<year>\d{{4}})"), _period),
-    (re.compile(rf"{_PART}(?P<rel>this|last|next) (?P<unit>month|year)"), _period),
-]
+_DEADLINE = re.compile(r"by (?:the )?(?:end|close) of (?P<period>.+)")
+_THE_PERIOD = {"the year": "this year", "the month": "this month", "the week": "this week"}
 
 
 def _normalise(phrase: str) -> str:
@@ -247,31 +100,47 @@ def _normalise(phrase: str) -> str:
     return " ".join(text.replace(",", " ").split()).strip(" .;:!?'\"()")
 
 
-def _match(phrase: str, text: str, anchor: date) -> _Span | None:
+def _match(phrase: str, text: str, ctx: Context) -> Span | None:
+    if reason := skip_reason(text):
+        raise PhraseSkipped(phrase, reason)
     try:
         for pattern, handler in _RULES:
-            if (m := pattern.fullmatch(text)) and (span := handler(m, anchor)):
+            if (m := pattern.fullmatch(text)) and (span := handler(m, ctx)):
                 return span
     except (OverflowError, ValueError) as error:  # date arithmetic past year 1 or 9999
         raise PhraseError(phrase, "outside the years 1–9999") from error
     return None
 
 
-def resolve_phrase(phrase: str, anchor: date, *, approximate_anchor: bool = False) -> str:
-    """Return the EDTF text the phrase denotes, relative to anchor.
+def read_phrase(
+    phrase: str, anchor: date, *, tense: Tense = "past", approximate_anchor: bool = False
+) -> Reading:
+    """The EDTF the phrase denotes against `anchor` in `tense`, and the rule used.
 
-    `anchor` is the date of the source that uses the phrase. With `approximate_anchor`
-    the result of an anchor-dependent phrase is marked ``~`` on each closed end.
-    Raises PhraseError when the phrase is not understood or falls outside years 1–9999.
+    Raises PhraseSkipped for a phrase that gives no date (with the reason), and
+    PhraseError when it is not understood or falls outside years 1–9999.
     """
-    text, hedged = _normalise(phrase), False
-    while (span := _match(phrase, text, anchor)) is None:
+    text, hedged, ctx = _normalise(phrase), False, Context(anchor, tense)
+    deadline = _DEADLINE.fullmatch(text)
+    if deadline:  # "by the end of March" marks a deadline: the date is March itself
+        text = _THE_PERIOD.get(deadline["period"], deadline["period"])
+    while (span := _match(phrase, text, ctx)) is None:
         if (filler := _FILLER.match(text)) is None:
             raise PhraseError(phrase)
         hedged = hedged or filler["hedge"] is not None
         text = text[filler.end() :]
     approximate = hedged or (approximate_anchor and span.relative)
-    return "/".join(_qualified(p) if approximate else p for p in span.points)
+    edtf = "/".join(_qualified(p) if approximate else p for p in span.points)
+    return Reading(
+        edtf, f"by the end of <period>: the period; {span.rule}" if deadline else span.rule
+    )
+
+
+def resolve_phrase(
+    phrase: str, anchor: date, *, tense: Tense = "past", approximate_anchor: bool = False
+) -> str:
+    """Return the EDTF text the phrase denotes, relative to anchor (see `read_phrase`)."""
+    return read_phrase(phrase, anchor, tense=tense, approximate_anchor=approximate_anchor).edtf
 
 
 def _qualified(point: str) -> str:

@@ -9,7 +9,7 @@ or written ("27 April 2016"), and keep the precision written.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from chrono.importers.dates import CellDateError, edtf_from_cell
@@ -25,19 +25,32 @@ FIELDS = ("date", *TEXT_FIELDS, *LIST_FIELDS, *SOURCE_FIELDS, *EXPORT_SOURCE_FIE
 
 
 def read(text: str, path: str, options: ReadOptions) -> Drafted:
-    """One draft per non-blank record; a record whose date cannot be read is refused."""
-    records = csv_records(text)
+    """One draft per non-blank record, read as they are asked for; a record whose date
+    cannot be read is refused."""
     drafted = Drafted()
+    drafted.stream = _drafts(text, path, options, drafted)
+    return drafted
+
+
+def _drafts(text: str, path: str, options: ReadOptions, drafted: Drafted) -> Iterator[Draft]:
     columns: dict[str, str] | None = None
-    for line, record in records:
+    table_of: Callable[[Mapping[str, str | None], str], dict[str, Any]] = draft_table
+    for line, record in csv_records(text):
         if columns is None:
             columns = resolve_columns(list(record), options.mapping)
+            table_of = _table_maker(set(columns))
         row = {name: cell(record, column) for name, column in columns.items()}
         try:
-            drafted.drafts.append(Draft(line, draft_table(row, options.sep)))
+            yield Draft(line, table_of(row, options.sep))
         except CellDateError as err:
             drafted.refuse(path, line, "bad-date", str(err))
-    return drafted
+
+
+def _table_maker(fields: set[str]) -> Callable[[Mapping[str, str | None], str], dict[str, Any]]:
+    """`draft_table`, minus the source columns the file does not have (a big file notices)."""
+    single = bool(fields & set(SOURCE_FIELDS))
+    exported = bool(fields & set(EXPORT_SOURCE_FIELDS))
+    return lambda row, sep: draft_table(row, sep, single, exported)
 
 
 def resolve_columns(header: list[str], mapping: Mapping[str, str]) -> dict[str, str]:
@@ -66,12 +79,16 @@ def resolve_columns(header: list[str], mapping: Mapping[str, str]) -> dict[str, 
     return columns
 
 
-def draft_table(row: Mapping[str, str | None], sep: str) -> dict[str, Any]:
+def draft_table(
+    row: Mapping[str, str | None], sep: str, single: bool = True, exported: bool = True
+) -> dict[str, Any]:
     """The event table for one record's cells (by field name)."""
     table: dict[str, Any] = {"date": _date(row, "date")}
     table |= {name: row.get(name) for name in TEXT_FIELDS}
     table |= {name: split(row.get(name), sep) for name in LIST_FIELDS}
-    sources = _single_source(row) + _export_sources(row, sep)
+    sources = (_single_source(row) if single else []) + (
+        _export_sources(row, sep) if exported else []
+    )
     if sources:
         table["sources"] = sources
     return table
@@ -106,7 +123,10 @@ def _export_sources(row: Mapping[str, str | None], sep: str) -> list[dict[str, A
     """The ``sources`` / ``urls`` / ``quotes`` columns of chrono's CSV export, paired up by
     position (the export writes one label per source, and a URL or quote where there is one)."""
     labels, urls = split(row.get("sources"), sep), split(row.get("urls"), sep)
-    quotes = [q.strip('“”"') for q in split(row.get("quotes"), sep)]
+    raw_quotes = row.get("quotes") or ""
+    quotes = split(raw_quotes, sep)
+    if not raw_quotes.startswith("["):  # older exports wrote each quote in “ ”
+        quotes = [q.strip('“”"') for q in quotes]
     entries = []
     for index, label in enumerate(labels):
         title, _, rest = label.partition(" <")

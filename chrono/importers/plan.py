@@ -9,7 +9,6 @@ importing a file twice adds nothing.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from chrono.importers.rows import Draft, tidy
-from chrono.importers.toml_out import events_toml
+from chrono.importers.toml_out import event_toml
 from chrono.model import Citation, Event, Problem
 from chrono.parse.fields import Collector
 from chrono.parse.quick import quick_event
@@ -29,11 +28,18 @@ _DRAFT_ID = "imported-draft"  # stands in until the row's id is chosen
 
 @dataclass(frozen=True)
 class PlannedFile:
-    """One file to create, and the events it holds."""
+    """One file to create, in pieces (one per event), and how many events it holds."""
 
     path: Path
-    text: str
-    count: int
+    pieces: list[str]
+
+    @property
+    def count(self) -> int:
+        return len(self.pieces)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.pieces)
 
 
 @dataclass
@@ -41,6 +47,7 @@ class ImportPlan:
     """What an import would do: files to write, rows refused, rows skipped as duplicates."""
 
     rows: int
+    #: The events to add, slim (`Event.slim`): the planned files hold their prose.
     events: list[Event] = field(default_factory=list)
     files: list[PlannedFile] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
@@ -49,10 +56,10 @@ class ImportPlan:
     unknown_actors: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Accepted:
     row: int
-    table: dict[str, Any]
+    text: str  # the event's [[events]] table, as it will be written
     event: Event
 
 
@@ -79,10 +86,11 @@ class Batch:
 
     def __init__(self, path: str, existing: Sequence[Event]) -> None:
         self.path = path
-        self.seen: dict[tuple[str, str, str], str] = {}
+        #: Where each (date, title, source) was seen: an event's file, or a row number.
+        self.seen: dict[tuple[str, str, str], str | int] = {}
         for event in existing:
             for key in dedupe_keys(event):
-                self.seen.setdefault(key, f"already in the collection ({event.file or event.id})")
+                self.seen.setdefault(key, event.file or event.id)
         self.ids = {e.id for e in existing}
         self.accepted: list[_Accepted] = []
 
@@ -99,15 +107,28 @@ class Batch:
         keys = dedupe_keys(event)
         earlier = next((self.seen[k] for k in keys if k in self.seen), None)
         if earlier is not None:
-            msg = f"{earlier}: same date, title and source; skipped"
+            origin = (
+                f"a duplicate of row {earlier}"
+                if isinstance(earlier, int)
+                else f"already in the collection ({earlier})"
+            )
+            msg = f"{origin}: same date, title and source; skipped"
             plan.skipped.append(Problem(self.path, draft.row, "duplicate-row", msg, "warning"))
             return
         for key in keys:
-            self.seen[key] = f"a duplicate of row {draft.row}"
+            self.seen[key] = draft.row
         chosen = self._new_id(given, event)
-        event = dataclasses.replace(event, id=chosen)
+        event = _renamed(event, chosen)
         ordered = {k: table[k] for k in EVENT_KEYS if k in table and k != "id"}
-        self.accepted.append(_Accepted(draft.row, {"id": chosen, **ordered}, event))
+        text = event_toml({"id": chosen, **ordered})
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            msg = "text holds a lone surrogate (\\ud800-\\udfff), which is not Unicode"
+            plan.errors.append(Problem(self.path, draft.row, "bad-value", msg))
+            return
+        # The text holds the prose; the checks still to come need only the slim event.
+        self.accepted.append(_Accepted(draft.row, text, event.slim()))
 
     def _new_id(self, given: object, event: Event) -> str:
         base = _ID_UNSAFE.sub("-", str(given).casefold()).strip("-._") if given else ""
@@ -121,6 +142,14 @@ class Batch:
             chosen = f"{base}-{n}"
         self.ids.add(chosen)
         return chosen
+
+
+def _renamed(event: Event, new_id: str) -> Event:
+    """The event under its chosen id (spelled out: dataclasses.replace is slow in bulk)."""
+    return Event(
+        new_id, event.date, event.title, event.citations, event.summary, event.actors,
+        event.location, event.tags, event.status, event.date_text, event.file, event.where,
+    )  # fmt: skip
 
 
 def _parse(table: dict[str, Any], where: tuple[str | int, ...], col: Collector) -> Event | None:
@@ -138,17 +167,17 @@ def _at_row(problem: Problem, row: int) -> Problem:
 def lay_out(accepted: list[_Accepted], into: Path, stem: str) -> list[PlannedFile]:
     """One ``[[events]]`` file per year folder, named after the imported file; a name
     already taken on disk gets a counter, so that nothing is ever overwritten."""
-    by_year: dict[str, list[dict[str, Any]]] = {}
+    by_year: dict[str, list[str]] = {}
     for item in sorted(accepted, key=lambda a: a.event.sort_key()):
-        by_year.setdefault(year_folder(item.event), []).append(item.table)
+        by_year.setdefault(year_folder(item.event), []).append(item.text)
     files = []
-    for year, tables in sorted(by_year.items()):
+    for year, texts in sorted(by_year.items()):
         folder = into / year
         name, n = f"{stem}.toml", 1
         while (folder / name).exists() or (folder / name).is_symlink():
             n += 1
             name = f"{stem}-{n}.toml"
-        files.append(PlannedFile(folder / name, events_toml(tables), len(tables)))
+        files.append(PlannedFile(folder / name, texts))
     return files
 
 

@@ -8,7 +8,6 @@ stays the text it is.
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +30,9 @@ class Drafted:
     """What an importer read: the drafts, and a problem for each row it could not read."""
 
     drafts: list[Draft] = field(default_factory=list)
+    #: Instead of `drafts`, an iterator that reads the file as it is consumed (it may add
+    #: to `problems` and raise ReadError as it goes): a big CSV is never all in memory.
+    stream: Iterator[Draft] | None = None
     problems: list[Problem] = field(default_factory=list)
     #: Bibliography entries the file defines (key -> source fields), for ``ref`` citations
     #: whose key the receiving collection lacks.
@@ -76,7 +78,7 @@ def csv_records(text: str) -> Iterator[tuple[int, dict[str, str]]]:
     more cells than the header keeps the extras under "" (csv.DictReader's restkey is not
     used: they are reported by the caller only if it cares).
     """
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(_lines(text))
     try:
         header = next(reader)
     except StopIteration:
@@ -97,21 +99,53 @@ def csv_records(text: str) -> Iterator[tuple[int, dict[str, str]]]:
         line = reader.line_num + 1
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines with their ends, one at a time (a StringIO would copy the whole
+    text into four bytes a character)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start : end + 1]
+        start = end + 1
+
+
 def cell(record: Mapping[str, Any], name: str) -> str | None:
     """The stripped text of a cell, None when it is missing or blank."""
     value = record.get(name)
-    if value is None:
+    if value is None or value == "":
         return None
-    text = str(value).replace("\r\n", "\n").strip()  # a spreadsheet's line ends in a cell
-    return text or None
+    text = value if isinstance(value, str) else str(value)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")  # a spreadsheet's line ends in a cell
+    return text.strip() or None
 
 
 def split_cell(value: str | None, sep: str) -> list[str]:
-    """A list cell's items, stripped, blanks dropped; the whole cell when `sep` is empty."""
+    """A list cell's items, stripped, blanks dropped: a JSON array of strings (as chrono's
+    CSV export writes lists), else the cell split on `sep` (the whole cell when it is empty)."""
     if not value:
         return []
+    if value.startswith("[") and value.endswith("]"):
+        items = _json_strings(value)
+        if items is not None:
+            return [item.strip() for item in items if item.strip()]
     parts = value.split(sep) if sep else [value]
     return [p.strip() for p in parts if p.strip()]
+
+
+def _json_strings(value: str) -> list[str] | None:
+    import json
+
+    try:
+        items = json.loads(value)
+    except ValueError:
+        return None
+    if isinstance(items, list) and all(isinstance(item, str) for item in items):
+        return items
+    return None
 
 
 def tidy(table: dict[str, Any]) -> dict[str, Any]:

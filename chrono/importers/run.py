@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,27 +35,40 @@ def plan_import(
     keys); `cite` is the citation given to rows that name no source of their own
     (default: the imported file, by name).
     """
-    try:
-        drafted = fmt.reader()(decode(data), path, options)
-    except ReadError as err:
-        return ImportPlan(0, errors=[Problem(path, err.line, err.code, str(err))])
     existing = collection.events if collection else []
     batch = Batch(path, existing)
-    plan = ImportPlan(len(drafted.drafts) + len(drafted.problems), errors=drafted.problems)
+    plan = ImportPlan(0)
     citation = cite or {"title": os.path.basename(path)}
     known = collection.sources if collection else {}
     by_fields = _bibliography_index(known, collection.ambiguous if collection else set())
-    for draft in drafted.drafts:
-        if not draft.table.get("sources"):
-            draft.table["sources"] = [dict(citation)]
-        _settle_refs(draft, drafted.bibliography, known, path, plan)
-        _cite_known(draft, by_fields)
-        batch.offer(draft, plan)
+    try:
+        drafted = fmt.reader()(decode(data), path, options)
+        for draft in drafted.stream or _one_by_one(drafted.drafts):
+            plan.rows += 1
+            if not draft.table.get("sources"):
+                draft.table["sources"] = [dict(citation)]
+            _settle_refs(draft, drafted.bibliography, known, path, plan)
+            _cite_known(draft, by_fields)
+            batch.offer(draft, plan)
+    except ReadError as err:
+        return ImportPlan(0, errors=[Problem(path, err.line, err.code, str(err))])
+    plan.rows += len({p.line for p in drafted.problems})
+    plan.errors += [p for p in drafted.problems if p.severity == "error"]
+    plan.warnings += [p for p in drafted.problems if p.severity == "warning"]
     _validate(batch, collection, plan)
     plan.errors.sort(key=lambda p: p.line)
     plan.events = [item.event for item in batch.accepted]
     plan.files = lay_out(batch.accepted, into, slug(Path(path).stem) or "imported")
     return plan
+
+
+def _one_by_one(drafts: list[Draft]) -> Iterator[Draft]:
+    """The drafts in order, each let go of once handed out, so that a big import holds
+    its events and not every row's table as well."""
+    pending = drafts[::-1]
+    drafts.clear()
+    while pending:
+        yield pending.pop()
 
 
 def _settle_refs(
@@ -133,15 +145,12 @@ def _validate(batch: Batch, collection: Collection | None, plan: ImportPlan) -> 
     sources = collection.sources if collection else {}
     ambiguous = collection.ambiguous if collection else set()
     ctx = Context(registry, sources, bool(registry.actors), ambiguous)
-    rows = {id(item.event): item.row for item in batch.accepted}
-    new = [item.event for item in batch.accepted]
-    marked = [dataclasses.replace(e, file=_MARK, where=("events", i)) for i, e in enumerate(new)]
-    by_where = {m.where: rows[id(e)] for m, e in zip(marked, new, strict=True)}
+    by_where = {item.event.where: item.row for item in batch.accepted}
     old: Sequence[Event] = collection.events if collection else []
-    _checked, found = validate([*old, *marked], ctx)
+    _checked, found = validate([*old, *(item.event for item in batch.accepted)], ctx)
     refused: set[int] = set()
     for problem in found:
-        row = by_where.get(problem.where[:2]) if problem.file == _MARK else None
+        row = by_where.get(problem.where[:2]) if problem.file == batch.path else None
         if row is None:
             continue
         if problem.code == "unknown-actor":
@@ -155,7 +164,9 @@ def _validate(batch: Batch, collection: Collection | None, plan: ImportPlan) -> 
     plan.unknown_actors = sorted(n for n in names if registry.resolve(n) is None)
 
 
-_MARK = "\0import"  # a file name no real event has: marks the new events among the old
+def _joined(pieces: list[str]) -> Iterator[str]:
+    for index, piece in enumerate(pieces):
+        yield ("\n" if index else "") + piece
 
 
 def write_plan(plan: ImportPlan) -> list[Path]:
@@ -167,7 +178,7 @@ def write_plan(plan: ImportPlan) -> list[Path]:
     try:
         for planned in plan.files:
             planned.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(planned.path, planned.text)
+            atomic_write(planned.path, _joined(planned.pieces))
             written.append(planned.path)
     except OSError as err:
         for done in written:

@@ -90,6 +90,10 @@ def _variants(fields: dict[str, int], display: str) -> list[str]:
         found += [f"{base}-XX{q}" for q in _QUALIFIERS] + [f"{base}-XX-XX{q}" for q in _QUALIFIERS]
     elif "day" not in fields:
         found += [f"{base}-XX{q}" for q in _QUALIFIERS]
+        years = (_year(fields["year"]), _year(fields["year"] - 1))  # winter ends in February
+        found += [
+            f"{y}-{season}{q}" for y in years for season in range(21, 25) for q in _QUALIFIERS
+        ]
     return found
 
 
@@ -100,12 +104,16 @@ def _candidates(first: dict[str, int], last: dict[str, int] | None, display: str
         for s in starts:
             yield from (f"../{s}", f"{s}/..", f"/{s}", f"{s}/")
         return
+    # A season, decade or century first: "1900–1999" is 19XX rather than 1900/1999, which
+    # TimelineJS and chrono's display cannot tell apart.
+    year = _year(first["year"])
+    spans = [f"{year}-{season}{q}" for season in range(21, 25) for q in _QUALIFIERS]
+    spans += [f"{year[:-1]}X{q}" for q in _QUALIFIERS] + [f"{year[:-2]}XX{q}" for q in _QUALIFIERS]
+    yield from spans
+    for s in spans:  # a span with an open end is drawn as the span alone
+        yield from (f"../{s}", f"{s}/..", f"/{s}", f"{s}/")
     ends = _variants(last, display)
     yield from (f"{s}/{e}" for s in starts for e in ends)
-    year = _year(first["year"])
-    for q in _QUALIFIERS:
-        yield from (f"{year}-{season}{q}" for season in range(21, 25))
-        yield from (f"{year[:-1]}X{q}", f"{year[:-2]}XX{q}")
 
 
 def _parsed(text: str) -> EdtfDate | None:

@@ -1,13 +1,13 @@
 """The slide text chrono's TimelineJS export writes, read back into event fields.
 
-The export writes ``<p>summary</p>``, then ``<p>Actors: a, b. Location: x. Status: s.
-Date as written: “t”.</p>``, then ``<p>Sources:</p><ol><li>...</li></ol>`` with each
+The export writes ``<p>summary</p>``, then ``<p>Actors: a, b. Tags: c. Location: x.
+Status: s. Date as written: “t”.</p>`` (the facts of `chrono.parse.schema`, in its order), then ``<p>Sources:</p><ol><li>...</li></ol>`` with each
 source as author, linked title, publisher and date, its quote in a blockquote and its note
 in brackets, all HTML-escaped. Text of another shape is not chrono's: None.
 
-What cannot come back: a bibliography key (the export writes the source, not its key), an
-actor name holding ", ", and a source without a URL whose title holds ", " (its parts
-cannot be told apart from author and publisher).
+What cannot come back: ``status = "occurred"`` (the export leaves the unremarkable case
+unsaid, so it comes back as no status), an actor or tag holding ", ", and a source without
+a URL whose title holds ", " (its parts cannot be told apart from author and publisher).
 """
 
 from __future__ import annotations
@@ -17,18 +17,26 @@ import re
 from typing import Any
 
 from chrono.model import STATUSES
+from chrono.parse.schema import FACTS
 
 _SHAPE = re.compile(
     r"(?:<p>(?P<first>[^<]*)</p>)?(?:<p>(?P<second>[^<]*)</p>)?<p>Sources:</p><ol>(?P<items>.*)</ol>",
     re.DOTALL,
 )
-_FACTS = re.compile(
-    r"(?:Actors: (?P<actors>.*?))?"
-    r"(?:(?:(?<=.)\. |^)Location: (?P<location>.*?))?"
-    r"(?:(?:(?<=.)\. |^)Status: (?P<status>" + "|".join(STATUSES) + r"))?"
-    r"(?:(?:(?<=.)\. |^)Date as written: “(?P<date_text>.*)”)?\.",
-    re.DOTALL,
-)
+
+
+def _facts_pattern() -> re.Pattern[str]:
+    """``Label: value. Label: value.`` in the schema's order of facts, then the date as
+    written; each part optional, as the export leaves out what an event lacks."""
+    parts = []
+    for key in FACTS:
+        value = "|".join(STATUSES) if key.kind == "status" else ".*?"
+        parts.append(rf"(?:(?:(?<=.)\. |^){key.label}: (?P<{key.name}>{value}))?")
+    parts.append(r"(?:(?:(?<=.)\. |^)Date as written: “(?P<date_text>.*)”)?\.")
+    return re.compile("".join(parts), re.DOTALL)
+
+
+_FACTS = _facts_pattern()
 _ITEM = re.compile(r"<li>(.*?)</li>", re.DOTALL)
 _LINK = re.compile(
     r'(?:(?P<author>[^<]*), )?<a href="(?P<url>[^"]*)">(?P<title>[^<]*)</a>(?P<rest>[^<]*)'
@@ -57,11 +65,13 @@ def _facts(text: str) -> dict[str, Any] | None:
     if found is None or not any(found.groupdict().values()):
         return None
     facts: dict[str, Any] = {}
-    if found["actors"] is not None:
-        facts["actors"] = [html.unescape(a) for a in found["actors"].split(", ")]
-    for name in ("location", "status", "date_text"):
-        if found[name] is not None:
-            facts[name] = html.unescape(found[name])
+    for key in FACTS:
+        value = found[key.name]
+        if value is not None:
+            text = html.unescape(value)
+            facts[key.name] = text.split(", ") if key.kind == "texts" else text
+    if found["date_text"] is not None:
+        facts["date_text"] = html.unescape(found["date_text"])
     return facts
 
 

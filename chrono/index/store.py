@@ -23,7 +23,7 @@ import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from chrono.index.database import connect, database_for, private_file, remove
+from chrono.index.database import cache_dir, connect, database_for, private_file, remove
 from chrono.index.rows import (
     Damage,
     decode_event,
@@ -40,7 +40,7 @@ from chrono.index.summary import Summary, event_terms
 from chrono.load import Stat
 from chrono.model import Event, Problem
 
-__all__ = ["Damage", "Index", "database_for", "discard"]
+__all__ = ["Damage", "Index", "cache_dir", "database_for", "discard"]
 
 RACY_SECONDS = 2.0
 

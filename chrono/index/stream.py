@@ -12,6 +12,8 @@ order, the same problems.
 
 from __future__ import annotations
 
+import dataclasses
+import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import cast, overload
@@ -87,7 +89,9 @@ def streamed_selection(folder: str, flt: Filter) -> Iterator[Collection | None]:
             if numbers is None:
                 yield None
                 return
-            events = IndexedEvents(index, numbers, ctx.sources)
+            # Typed as the list it stands in for: read-only, it offers what renderers use
+            # (len, iteration, indexing), and only inside the `with`.
+            events = cast("list[Event]", IndexedEvents(index, numbers, ctx.sources))
             problems = ordered(place([*parts.problems, *found, *problems]))
             yield Collection(events, ctx.registry, ctx.sources, problems, (folder,), ctx.ambiguous)
     finally:
@@ -104,17 +108,28 @@ def _select(index: Index, flt: Filter, ctx: Context) -> tuple[list[int], list[Pr
     wanted = candidates(index, flt, ctx.registry) if flt.actors or flt.tags else None
     names = actor_terms(ctx.registry, flt.actors) if flt.actors else None
     keyed = []
+    whole = _needs_events(flt)
     for row in _rows(index, wanted):
         verify_event_row(row)
         n = cast(int, row[0])  # verified: an int
         earliest, latest, key = decode_head(row[5])
         if n in refused or not (earliest <= flt.stop and flt.start <= latest):
             continue
-        if (flt.search or flt.location) and not matches(decode_event(row[4]), flt, names):
+        if whole and not matches(decode_event(row[4]), flt, names):
             continue
         keyed.append((key, n))
-    keyed.sort()
-    return [n for _key, n in keyed], parsed + found
+    keyed.sort(reverse=flt.reverse)  # keys are unique: ids are, once duplicates are refused
+    numbers = [n for _key, n in keyed]
+    return numbers if flt.limit is None else numbers[: flt.limit], parsed + found
+
+
+def _needs_events(flt: Filter) -> bool:
+    """Whether the filter asks more than the index and the sort keys answer (actors, tags,
+    dates, order, limit): then each candidate is decoded and put through `matches`."""
+    simple = dataclasses.replace(
+        flt, actors=(), tags=(), start=-math.inf, stop=math.inf, limit=None, reverse=False
+    )
+    return simple != Filter()
 
 
 def _rows(index: Index, wanted: set[int] | None) -> Iterator[tuple[object, ...]]:

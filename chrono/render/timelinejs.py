@@ -35,6 +35,7 @@ from chrono.render.anchors import unique_ids
 from chrono.render.citations import human_date
 from chrono.render.facts import fact_texts
 from chrono.render.options import RenderOptions
+from chrono.render.prose import sentences
 
 #: JavaScript dates reach ±8.64e15 ms from 1970; TimelineJS needs its cosmological scale beyond.
 JS_DATE_LIMIT_SECONDS = 8_640_000_000_000
@@ -99,7 +100,7 @@ def text_html(event: Event) -> str:
     if event.date_text:
         facts.append(f"Date as written: “{event.date_text}”")
     if facts:
-        parts.append(f"<p>{_text('. '.join(facts))}.</p>")
+        parts.append(f"<p>{_text(sentences(facts))}</p>")
     items = "".join(f"<li>{citation_html(c)}</li>" for c in event.citations)
     parts.append(f"<p>Sources:</p><ol>{items}</ol>")
     return "".join(parts)

@@ -1,0 +1,242 @@
+"""`chrono extract`: an article in, every date phrase read, drafts out (through the CLI)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT
+
+EVAL = ROOT / "tests" / "extract_eval"
+SAMPLE = EVAL / "00-russia-iran-arms.txt"
+SAMPLE_KEY = tomllib.loads((EVAL / "00-russia-iran-arms.key.toml").read_text("utf-8"))
+
+
+def _json(invoke: Any, *args: str) -> dict[str, Any]:
+    result = invoke("extract", *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_the_sample_article_gets_every_keyed_phrase_right(invoke: Any) -> None:
+    found = _json(invoke, str(SAMPLE), "--published", "2016-04-18")["phrases"]
+    by_offset = {p["offset"]: p for p in found}
+    for entry in SAMPLE_KEY["phrases"]:
+        near = [p for o, p in by_offset.items() if o <= entry["offset"] < o + len(p["text"])]
+        assert [p["edtf"] for p in near] == [entry["edtf"]], entry
+    for entry in SAMPLE_KEY["skipped"]:
+        near = [p for o, p in by_offset.items() if o <= entry["offset"] < o + len(p["text"])]
+        assert near and all(p["status"] == "skipped" and p["edtf"] is None for p in near), entry
+
+
+def test_json_has_text_offset_sentence_edtf_rule_tense_and_reasons(invoke: Any) -> None:
+    document = _json(invoke, str(SAMPLE), "--published", "18 April 2016")
+    assert document["published"] == "2016-04-18"
+    assert document["published_basis"] == "--published"
+    text = SAMPLE.read_text("utf-8")
+    friday = next(p for p in document["phrases"] if p["text"] == "on Friday")
+    assert text[friday["offset"] : friday["offset"] + 9] == "on Friday"
+    assert friday["sentence"] in text and friday["tense"] == "past"
+    assert friday["rule"].startswith("weekday, past")
+    duration = next(p for p in document["phrases"] if p["text"] == "for over a month")
+    assert (duration["status"], duration["reason"], duration["edtf"]) == (
+        "skipped",
+        "duration",
+        None,
+    )
+
+
+def test_drafts_quote_their_sentence_verbatim_and_plan_the_future(invoke: Any) -> None:
+    result = invoke("extract", str(SAMPLE), "--published", "2016-04-18")
+    assert result.exit_code == 0, result.output
+    drafts = tomllib.loads(result.stdout)["events"]
+    text = SAMPLE.read_text("utf-8")
+    assert len(drafts) == len(SAMPLE_KEY["phrases"])
+    for draft in drafts:
+        assert draft["sources"][0]["quote"] in text
+        assert draft["date_text"] in draft["sources"][0]["quote"]
+    statuses = {d["date_text"]: d["status"] for d in drafts}
+    assert statuses["next week"] == "planned" and statuses["on Friday"] == "reported"
+
+
+def test_into_writes_once_and_a_second_run_adds_nothing(
+    invoke: Any, make_collection: Any, tmp_path: Path
+) -> None:
+    root = make_collection(
+        {"actors.toml": '[shoigu]\nname = "Sergei Shoigu"\naliases = ["Shoigu"]\n'}
+    )
+    args = ("extract", str(SAMPLE), "--published", "2016-04-18", "--into", str(root))
+    first = invoke(*args)
+    assert first.exit_code == 0, first.output
+    files = sorted(root.glob("*/*.toml"))
+    assert len(files) == len(SAMPLE_KEY["phrases"])
+    sources = tomllib.loads((root / "sources.toml").read_text("utf-8"))
+    assert [s["title"] for s in sources.values()] == [SAMPLE.read_text("utf-8").splitlines()[0]]
+    before = {p: p.read_bytes() for p in root.rglob("*.toml")}
+    second = invoke(*args)
+    assert second.exit_code == 0, second.output
+    assert {p: p.read_bytes() for p in root.rglob("*.toml")} == before
+    assert f"0 event(s) written, {len(files)} already in" in second.stderr
+    check = invoke("check", "--events", str(root))
+    assert check.exit_code == 0, check.output
+    tass = next(f for f in files if "2016-04-15" in f.name)
+    assert tomllib.loads(tass.read_text("utf-8"))["actors"] == ["Sergei Shoigu"]
+
+
+def test_an_unknown_source_key_writes_nothing(invoke: Any, make_collection: Any) -> None:
+    root = make_collection({"actors.toml": ""})
+    result = invoke(
+        "extract", str(SAMPLE), "--published", "2016-04-18", "--source", "nope", "--into", str(root)
+    )
+    assert result.exit_code == 1
+    assert "--source 'nope' is not a key" in result.stderr
+    assert sorted(p.name for p in root.rglob("*")) == ["actors.toml"]
+
+
+def test_the_anchor_comes_from_a_publication_line(invoke: Any, tmp_path: Path) -> None:
+    page = tmp_path / "a.txt"
+    page.write_text("Talks end\n\nPublished June 26, 2016\n\nThe talks ended Friday.\n", "utf-8")
+    document = _json(invoke, str(page))
+    assert document["published"] == "2016-06-26"
+    assert document["published_basis"].startswith("publication line")
+    assert [(p["text"], p["edtf"]) for p in document["phrases"]] == [("Friday", "2016-06-24")]
+
+
+def test_no_anchor_is_an_error_naming_published(invoke: Any, tmp_path: Path) -> None:
+    page = tmp_path / "a.txt"
+    page.write_text("The talks ended on Friday.\n", "utf-8")
+    result = invoke("extract", str(page))
+    assert result.exit_code == 1
+    assert "--published" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "error[empty]"),
+        (b"  \n\n", "error[empty]"),
+        (b"\x00\x01binary", "error[binary]"),
+        (b"caf\xe9 on Friday", "error[encoding]"),
+        (b"on Friday " * 300_000, "error[too-large]"),
+    ],
+)
+def test_bad_input_is_refused_with_a_located_message(
+    invoke: Any, tmp_path: Path, content: bytes, message: str
+) -> None:
+    page = tmp_path / "a.txt"
+    page.write_bytes(content)
+    into = tmp_path / "into"
+    result = invoke("extract", str(page), "--published", "2016-04-18", "--into", str(into))
+    assert result.exit_code == 1
+    assert f"{page}:" in result.stderr and message in result.stderr
+    assert not into.exists() or not any(into.iterdir())
+
+
+@pytest.mark.parametrize("published", ["2016-04", "2016", "next week", "2016-04-01/2016-04-05"])
+def test_published_must_be_a_day(invoke: Any, published: str) -> None:
+    result = invoke("extract", str(SAMPLE), "--published", published)
+    assert result.exit_code == 1
+    assert "not a single day" in result.stderr or "is not a date" in result.stderr
+
+
+def test_standard_input_is_read(runner: Any) -> None:
+    from chrono.cli import app
+
+    text = "The talks will resume on Tuesday.\n"
+    result = runner.invoke(
+        app, ["extract", "-", "--published", "2016-04-18", "-f", "json"], input=text
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["phrases"][0]["edtf"] == "2016-04-19"
+
+
+def test_a_saved_page_gives_its_text_and_published_date(invoke: Any, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    body = (
+        "<p>"
+        + "The minister said on Friday that talks had ended in Vienna after long rounds. " * 3
+        + "</p>"
+    )
+    page.write_text(
+        "<html><head><title>Talks end in Vienna</title>"
+        '<meta property="article:published_time" content="2016-04-18T09:00:00Z">'
+        f"</head><body><article><h1>Talks end in Vienna</h1>{body}</article></body></html>",
+        "utf-8",
+    )
+    document = _json(invoke, str(page))
+    assert document["published"] == "2016-04-18"
+    assert document["published_basis"] == "the page's metadata"
+    for phrase in document["phrases"]:
+        at = phrase["offset"]
+        assert document["text"][at : at + len(phrase["text"])] == phrase["text"]
+    assert {p["edtf"] for p in document["phrases"]} == {"2016-04-15"}
+
+
+def test_a_page_without_text_is_refused(invoke: Any, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title></title></head><body></body></html>", "utf-8")
+    result = invoke("extract", str(page), "--published", "2016-04-18")
+    assert result.exit_code == 1
+    assert "error[no-text]" in result.stderr
+
+
+def test_a_bad_format_is_a_usage_error(invoke: Any) -> None:
+    result = invoke("extract", str(SAMPLE), "--format", "yaml")
+    assert result.exit_code == 2
+
+
+def test_add_takes_the_tense_from_a_sentence(invoke: Any, make_collection: Any) -> None:
+    root = make_collection({"sources.toml": '[s]\ntitle = "T"\npublished = "2016-04-18"\n'})
+    common = (
+        "add",
+        "--events",
+        str(root),
+        "--date",
+        "on Tuesday",
+        "--title",
+        "Talks",
+        "--source",
+        "s",
+        "--dry-run",
+    )
+    past = invoke(*common)
+    future = invoke(*common, "--sentence", "The talks will resume on Tuesday.")
+    flagged = invoke(*common, "--future")
+    assert 'date = "2016-04-12"' in past.stdout
+    assert 'date = "2016-04-19"' in future.stdout and 'date = "2016-04-19"' in flagged.stdout
+    both = invoke(*common, "--future", "--past")
+    assert both.exit_code == 2
+
+
+def test_a_page_without_the_html_extra_says_what_to_install(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # import fails as if not installed
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Talks ended on Friday.</p></body></html>", "utf-8")
+    result = invoke("extract", str(page), "--published", "2016-04-18")
+    assert result.exit_code == 1
+    assert "pip install 'chrono[html]'" in result.stderr
+
+
+def test_parallel_extracts_into_one_collection_write_each_draft_once(tmp_path: Path) -> None:
+    """Real processes at once: the collection lock makes their load-check-write serial."""
+    import subprocess
+
+    chrono = str(Path(sys.executable).with_name("chrono"))
+    root = tmp_path / "events"
+    args = [chrono, "extract", str(SAMPLE), "--published", "2016-04-18", "--into", str(root)]
+    runs = [
+        subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)
+    ]
+    outcomes = [(run.wait(timeout=120), run.stderr.read() if run.stderr else b"") for run in runs]
+    assert [code for code, _ in outcomes] == [0, 0, 0, 0], outcomes
+    assert len(list(root.glob("*/*.toml"))) == len(SAMPLE_KEY["phrases"])
+    assert len(tomllib.loads((root / "sources.toml").read_text("utf-8"))) == 1
+    written = [int(err.decode().split("chrono: ")[-1].split(" ")[0]) for _, err in outcomes]
+    assert sorted(written) == [0, 0, 0, len(SAMPLE_KEY["phrases"])]

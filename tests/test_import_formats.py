@@ -1,0 +1,181 @@
+"""Each importer on a fixture written from its format's documentation (cited per test)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chrono.importers import IMPORT_FORMATS
+from chrono.importers.plan import ImportPlan
+from chrono.importers.rows import ReadOptions
+from chrono.importers.run import plan_import
+from chrono.load import RawFile
+from chrono.model import Event
+from chrono.parse import parse_event_file
+from chrono.pipeline import load_collection
+
+FIXTURES = Path(__file__).resolve().parent / "import_fixtures"
+
+
+def planned_events(plan: ImportPlan) -> list[Event]:
+    """The events as the planned files would give them back, prose and all."""
+    events: list[Event] = []
+    for planned in plan.files:
+        raw = RawFile(str(planned.path), "events", tomllib.loads(planned.text))
+        found, problems = parse_event_file(raw)
+        assert problems == []
+        events += found
+    return sorted(events, key=Event.sort_key)
+
+
+def imported(name: str, fmt: str, tmp_path: Path, **options: Any) -> tuple[dict[str, Event], Any]:
+    path = FIXTURES / name
+    plan = plan_import(
+        path.read_bytes(), str(path), IMPORT_FORMATS[fmt], ReadOptions(**options), None, tmp_path
+    )
+    return {e.id: e for e in planned_events(plan)}, plan
+
+
+def problems(plan: Any) -> list[str]:
+    return [f"{p.line}:{p.code}:{p.message}" for p in plan.errors]
+
+
+def test_acled(tmp_path: Path) -> None:
+    """Columns and time_precision from the ACLED codebook (as summarised in the acledR
+    package's documentation of its data frames: event_id_cnty, event_date, time_precision,
+    actor1, assoc_actor_1, ..., source, notes, fatalities)."""
+    events, plan = imported("acled.csv", "acled", tmp_path)
+    assert not plan.errors
+    clash = events["syr1001"]
+    assert clash.date.text == "2016-04-27"  # precision 1: the day
+    assert clash.title == "Armed clash in Deir ez Zor"
+    assert clash.actors == ("Military Forces of Syria (2000-)", "Islamic State (Syria)")
+    assert clash.location == "Deir ez Zor, Syria"
+    assert [c.source.title for c in clash.citations] == ["SANA", "Reuters"]
+    assert clash.summary is not None and clash.summary.endswith("Fatalities: 4.")
+    protest = events["syr1002"]
+    assert protest.date.text == "2016-04-17/2016-04-23"  # precision 2: the week around it
+    assert protest.actors == ("Protesters (Syria)", "Teachers (Syria)", "Students (Syria)")
+    assert events["syr1003"].date.text == "2016-04"  # precision 3: the month
+
+
+def test_acled_without_its_columns_is_refused(tmp_path: Path) -> None:
+    _events, plan = imported("jrnl.json", "acled", tmp_path)
+    assert problems(plan) == [
+        "1:missing-field:not an ACLED extract: no event_date, actor1, source column"
+    ]
+
+
+def test_timelinejs_sheet(tmp_path: Path) -> None:
+    """Columns from Knight Lab's TimelineJS Google Sheet template (Year ... Background);
+    the 'title' and 'era' Types as its documentation describes them."""
+    events, plan = imported("timelinejs-sheet.csv", "timelinejs-sheet", tmp_path)
+    by_title = {e.title: e for e in events.values()}
+    meeting = by_title["Dehghan meets Shoigu"]
+    assert meeting.date.text == "2016-04-27"
+    assert meeting.date_text == "27 April 2016"
+    assert meeting.tags == ("diplomacy",)
+    assert meeting.summary == "The ministers met in Moscow.\n\nSu-30 jets were discussed & more."
+    source = meeting.citations[0].source
+    assert (source.url, source.title, source.author) == (
+        "https://example.org/story",
+        "Iran's defence minister in Moscow",
+        "Example Wire",
+    )
+    assert by_title["Talks on T-90 tanks"].date.text == "2016-04/2016-05"
+    assert by_title["S-300 delivery year"].date.text == "2016"
+    assert by_title["S-300 delivery year"].summary == "Deliveries\nbegan."
+    assert by_title["Report published"].date.text == "2016-04-18T14:30:00"
+    assert [(p.line, p.message) for p in plan.warnings] == [
+        (2, "the 'title' row is not an event; skipped"),
+        (8, "the 'era' row is not an event; skipped"),
+    ]
+    assert problems(plan) == ["9:bad-date:'Day' is filled but 'Month' is not"]
+    assert len(events) == 4  # the title and era rows are not events
+
+
+def test_jrnl(tmp_path: Path) -> None:
+    """jrnl's JSON exporter (jrnl/plugins/json_exporter.py): title, body, date, time, tags,
+    starred per entry."""
+    events, plan = imported("jrnl.json", "jrnl", tmp_path)
+    first, second = sorted(events.values(), key=Event.sort_key)
+    assert first.date.text == "2016-04-26T21:40:00"
+    assert first.title == "Arrived in Moscow."
+    assert first.tags == ("travel",)
+    assert second.tags == ("work", "starred")
+    assert problems(plan) == ["3:bad-date:entry #3: no 'date'"]
+
+
+@pytest.mark.parametrize("name", ["timesketch.csv", "timesketch.jsonl"])
+def test_timesketch(tmp_path: Path, name: str) -> None:
+    """Timesketch's 'Create timeline from JSON or CSV' guide: message, datetime (ISO 8601),
+    timestamp_desc are required; the examples there are these rows."""
+    events, plan = imported(name, "timesketch", tmp_path)
+    by_title = {e.title: e for e in events.values()}
+    first = by_title["A message"]
+    assert first.date.text == "2015-07-24T19:01:01Z"
+    assert first.tags[0] == "Write time"
+    assert first.summary == "extra_field_1: foo"
+    assert by_title["Another message"].date.text == "2015-07-24T19:01:02Z"  # microseconds dropped
+    assert len(plan.errors) == 1
+
+
+def test_timesketch_tag_column_becomes_tags(tmp_path: Path) -> None:
+    events, _plan = imported("timesketch.csv", "timesketch", tmp_path)
+    assert {e.title: e for e in events.values()}["A message"].tags == ("Write time", "evil")
+
+
+def test_markwhen(tmp_path: Path) -> None:
+    """Markwhen's documentation (content/docs.md in mark-when/markwhen): front matter with
+    dateFormat d/M/y, RANGE: description, #tags, !ids, relative dates, group/section blocks."""
+    events, plan = imported("markwhen.mw", "markwhen", tmp_path)
+    talks = events["talks"]
+    assert talks.date.text == "2016-04-01/2016-04-14"  # 01/04/2016 day-first, lasting 2 weeks
+    assert talks.tags == ("2016 talks", "Moscow", "arms")
+    assert talks.location == "Moscow"
+    assert talks.citations[0].source.url == "https://example.org/wire"
+    assert talks.summary == "Reported by Example Wire.\nHeld in Moscow."
+    by_title = {e.title: e for e in events.values()}
+    assert by_title["Follow-up meeting"].date.text == "2016-04-15/2016-04-21"  # after !talks
+    assert by_title["Dehghan meets Shoigu"].tags == ("2016 talks", "diplomacy")  # group ended
+    assert by_title["A year of talks"].tags == ()  # after endSection
+    assert [p.line for p in plan.errors] == [16, 17]
+    assert "repeats" in plan.errors[0].message
+    assert "never dates against today" in plan.errors[1].message
+
+
+def test_markwhen_older_syntax(tmp_path: Path) -> None:
+    """The older (Cascade) syntax: header lines before the first event, groups without
+    endGroup, each new group ending the one before."""
+    events, plan = imported("markwhen-older.mw", "markwhen", tmp_path)
+    assert not plan.errors
+    by_title = {e.title: e for e in events.values()}
+    assert by_title["First round"].date.text == "2016-04-01"
+    assert by_title["First round"].tags == ("The talks", "arms")
+    assert by_title["First round"].location == "Moscow"
+    assert by_title["Second round"].date.text == "2016-05"
+    assert by_title["Follow-up"].tags == ("Later",)
+    assert by_title["The year after"].date.text == "2018-01-01/2018-12-31"
+
+
+def test_done_when_acled_and_sheet_then_check_is_clean(invoke: Any, tmp_path: Path) -> None:
+    """The issue's acceptance: import the ACLED and TimelineJS-sheet fixtures, then check."""
+    folder = tmp_path / "events"
+    for name, fmt in (("acled.csv", "acled"), ("timelinejs-sheet.csv", "timelinejs-sheet")):
+        result = invoke(
+            "import",
+            str(FIXTURES / name),
+            "--from",
+            fmt,
+            "--into",
+            str(folder),
+            "--partial",
+            "--add-actors",
+        )
+        assert "Traceback" not in result.stderr
+    collection = load_collection([str(folder)])
+    assert collection.problems == []
+    assert len(collection.events) == 7
