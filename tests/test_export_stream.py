@@ -71,3 +71,31 @@ def test_the_streamed_selection_reads_events_only_while_iterated(root: Path) -> 
         assert streamed.problems == full.problems
         assert streamed.events[1] == full.events[1]
         assert list(streamed.events[1:3]) == full.events[1:3]
+
+
+def test_an_event_found_damaged_while_streaming_stops_the_export_cleanly(
+    invoke: Any, root: Path
+) -> None:
+    import sqlite3
+
+    from chrono.index.rows import number, seal
+    from chrono.index.store import database_for
+
+    args = ("export", "--events", str(root), "--format", "csv")
+    truth = invoke(*args, "--no-cache")
+    assert invoke(*args).stdout == truth.stdout
+    with sqlite3.connect(database_for(str(root))) as db:  # re-sealed: only a forger could
+        n, file, seq, ident, head = db.execute(
+            "SELECT n, file, seq, id, head FROM events ORDER BY n LIMIT 1"
+        ).fetchone()
+        data = b'{"~type": "Event"}'
+        crc = seal(number(n), file, number(seq), ident, data, head)
+        db.execute("UPDATE events SET data = ?, crc = ? WHERE n = ?", (data, crc, n))
+    damaged = invoke(*args)
+    assert damaged.exit_code == 2
+    assert damaged.stderr.endswith(
+        "chrono: error: the index cache was damaged while it was read and has been removed; "
+        "run the command again\n"
+    )
+    assert not database_for(str(root)).exists()
+    assert invoke(*args).stdout == truth.stdout
