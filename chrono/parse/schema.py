@@ -8,6 +8,7 @@ plus the field on `model.Event` and wherever it needs more than the generic trea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -64,6 +65,9 @@ def web_url(url: str) -> bool:
     """Whether `url` is an http(s) address with no spaces, quotes, angle brackets or control
     characters (CR included): the only links exports write, so that no source can smuggle a
     script, markup or a header line into them."""
-    return url.startswith(("http://", "https://")) and not any(
-        c in ' <>"' or c <= " " or "\x7f" <= c <= "\x9f" for c in url
-    )
+    return url.startswith(("http://", "https://")) and _NOT_IN_URL.search(url) is None
+
+
+#: What `web_url` refuses: space, quotes, angle brackets, C0 and C1 controls and DEL (one
+#: regex search: a generator over the characters cost ~6% of a cold parse).
+_NOT_IN_URL = re.compile('[ <>"\x00-\x20\x7f-\x9f]')
