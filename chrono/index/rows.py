@@ -14,13 +14,13 @@ user (see `chrono.index.store`).
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import zlib
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
-from chrono.dates import DateError, EdtfDate, parse_edtf
-from chrono.model import Citation, Event, Problem, Source
+from chrono.index.codec import plain, rebuild
+from chrono.model import Event, Problem
 
 T = TypeVar("T")
 
@@ -78,10 +78,6 @@ def decode_head(data: object) -> tuple[int | float, int | float, tuple[object, .
 _SCALARS = (int, float, str)
 
 
-#: The only types a row may name; a row naming anything else is damage.
-_TYPES: dict[str, type] = {cls.__name__: cls for cls in (Event, Citation, Source, Problem)}
-
-
 def encode_event(event: Event) -> bytes:
     """One event as ASCII JSON (lone surrogates from file names survive as escapes)."""
     return _dumps(event)
@@ -89,7 +85,8 @@ def encode_event(event: Event) -> bytes:
 
 def decode_event(data: object) -> Event:
     """The event `encode_event` wrote; Damage if the data is not of that shape."""
-    return _loads(data, Event)
+    event: Event = _loads(data, lambda value: rebuild(Event, value))
+    return event
 
 
 def encode_problems(problems: list[Problem]) -> bytes:
@@ -98,57 +95,21 @@ def encode_problems(problems: list[Problem]) -> bytes:
 
 def decode_problems(data: object) -> list[Problem]:
     """The problems `encode_problems` wrote; Damage if the data is not of that shape."""
-    found = _loads(data, tuple)
-    if not all(type(p) is Problem for p in found):
-        raise Damage("cached problems are not chrono's")
-    return list(found)
+    return _loads(data, _problem_list)
+
+
+def _problem_list(rows: object) -> list[Problem]:
+    if type(rows) is not list:
+        raise TypeError("not a list of problems")
+    return [rebuild(Problem, row) for row in rows]
 
 
 def _dumps(value: object) -> bytes:
-    return json.dumps(_plain(value), separators=(",", ":")).encode("ascii")
+    return json.dumps(plain(value), separators=(",", ":")).encode("ascii")
 
 
-def _plain(value: object) -> object:
-    """`value` as JSON data: a dataclass as an object of its fields, named by its type (so
-    that fields other branches add to the model are kept without a change here); a date as
-    its EDTF text; tuples as lists."""
-    if isinstance(value, EdtfDate):
-        return {"~edtf": value.text}
-    if type(value).__name__ in _TYPES:
-        fields = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}  # type: ignore[arg-type]
-        return {"~type": type(value).__name__, **fields}
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if value is None or type(value) in (str, int, bool, float):
-        return value
-    raise TypeError(f"the index cannot store a {type(value).__name__}")
-
-
-def _loads(data: object, expected: type[T]) -> T:
+def _loads(data: object, build: Callable[[object], T]) -> T:
     try:
-        value = json.loads(data, object_hook=_rebuild)  # type: ignore[arg-type]
-        value = _tuples(value)
-    except (ValueError, TypeError, KeyError, RecursionError, DateError) as err:
+        return build(json.loads(data))  # type: ignore[arg-type]
+    except (ValueError, TypeError, KeyError, RecursionError) as err:  # DateError is a ValueError
         raise Damage(f"a cached row is not chrono's: {err}") from None
-    if type(value) is not expected:
-        raise Damage(f"a cached row is not a {expected.__name__}")
-    return value
-
-
-def _rebuild(obj: dict[str, Any]) -> object:
-    """A dataclass or date from the object `_plain` made of it (json.loads calls this for
-    every object, innermost first). Unknown types, unknown or missing fields are errors."""
-    if "~edtf" in obj:
-        text = obj["~edtf"]
-        if len(obj) != 1 or type(text) is not str:
-            raise TypeError("not a date")
-        return parse_edtf(text)
-    cls = _TYPES[obj.pop("~type")]
-    return cls(**{k: _tuples(v) for k, v in obj.items()})
-
-
-def _tuples(value: object) -> object:
-    """Lists as tuples, all the way down (the model holds tuples)."""
-    if type(value) is list:
-        return tuple(_tuples(v) for v in value)
-    return value
