@@ -105,7 +105,7 @@ def score_dateparser(key: dict[str, Any]) -> Score:
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
     score = Score()
     for entry in key.get("phrases", []):
-        got = dateparser.parse(entry["text"], languages=["en"], settings=settings)  # type: ignore[arg-type]
+        got = dateparser.parse(entry["text"], languages=["en"], settings=settings)
         score.keyed += 1
         if got is None:
             continue
@@ -116,7 +116,7 @@ def score_dateparser(key: dict[str, Any]) -> Score:
             score.wrong += 1
     for entry in key.get("skipped", []):
         score.skipped_keyed += 1
-        got = dateparser.parse(entry["text"], languages=["en"], settings=settings)  # type: ignore[arg-type]
+        got = dateparser.parse(entry["text"], languages=["en"], settings=settings)
         score.invented += got is not None
     return score
 

@@ -27,6 +27,7 @@ _ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 MAX_ID = 200
 _EDTF_LIKE = re.compile(r"[-\dXYSE.?~%/:T+Z]+\Z")
 _URL = re.compile(r"https?://\S+\Z")
+_SHORT_YEAR = re.compile(r"-?\d{1,3}")
 
 
 class AddError(ValueError):
@@ -256,6 +257,8 @@ def resolve_date(
         return parse_edtf(text.strip()).text, date_text
     except DateError as err:
         edtf_error = err
+    if _SHORT_YEAR.fullmatch(text.strip()):  # "197": the 1970s or the year 197? say both
+        raise AddError(f"--date '{text}' is not EDTF: {edtf_error}")
     written = parse_written(text)
     if written is not None:
         return written, date_text

@@ -1,4 +1,4 @@
-"""Writing a planned event: one writer per collection, inside the collection only.
+"""Writing new events: one writer per collection, inside the collection only.
 
 `chrono add` checks that an id is free long before it writes (loading a collection takes
 a while); two runs could both find it free. The check is therefore made again, and the
@@ -12,12 +12,15 @@ import os
 import re
 import stat
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from chrono.write import atomic_write
 
-#: The lock file, hidden so that scans skip it; it stays (waiters must share its inode).
+#: The lock file in the collection, where the cache folder cannot hold it (hidden, so scans
+#: skip it; it stays, since waiters must share its inode).
 LOCK_NAME = ".chrono-add.lock"
 #: How long to wait for another `chrono add` on the same collection.
 LOCK_TIMEOUT = 60.0
@@ -30,6 +33,48 @@ class WriteRefused(Exception):
     """The event cannot be written; the message says why."""
 
 
+_HELD: dict[str, Any] = {}  # one lock object per collection: nested holds by one run re-enter
+
+
+@contextmanager
+def collection_lock(root: str) -> Iterator[None]:
+    """Hold the collection's lock (every command that writes events into `root` takes it,
+    so that checking what is there and writing are one step). The lock file lives in
+    chrono's cache folder, named after the collection's real path, so the collection itself
+    gains no file; where that folder cannot be made, a hidden LOCK_NAME in `root` serves.
+    Nested holds in one process re-enter. Raises WriteRefused when another run holds it
+    for longer than LOCK_TIMEOUT."""
+    from filelock import FileLock, Timeout
+
+    path = lock_path(root)
+    lock = _HELD.setdefault(path, FileLock(path, timeout=LOCK_TIMEOUT))
+    try:
+        lock.acquire()
+    except Timeout:
+        raise WriteRefused(
+            f"another chrono run has held {root} for {LOCK_TIMEOUT:.0f} s; try again"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def lock_path(root: str) -> str:
+    """The lock file of the collection at `root` (see `collection_lock`)."""
+    import hashlib
+
+    from chrono.index.database import cache_dir
+
+    real = os.path.realpath(root)
+    try:
+        folder = cache_dir() / "locks"
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return os.path.join(real, LOCK_NAME)
+    return str(folder / f"{hashlib.sha256(real.encode()).hexdigest()[:24]}.lock")
+
+
 def write_new_event(
     path: Path,
     text: str,
@@ -39,23 +84,16 @@ def write_new_event(
     """Write `text` to `path` inside the collection `root`, unless `holder()` (asked under
     the lock) names a file that already holds the event's id. Raises WriteRefused, or
     FileExistsError/OSError from the write."""
-    from filelock import FileLock, Timeout
-
     inside(path.parent, root)
-    try:
-        with FileLock(os.path.join(root, LOCK_NAME), timeout=LOCK_TIMEOUT):
-            taken = holder()
-            if taken is not None:
-                raise WriteRefused(taken)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            inside(path.parent, root)  # a link may have appeared where the folder was missing
-            for folder in year_folders(root):
-                clean_stale_temps(folder)
-            atomic_write(path, text)
-    except Timeout:
-        raise WriteRefused(
-            f"another chrono add has held {root} for {LOCK_TIMEOUT:.0f} s; try again"
-        ) from None
+    with collection_lock(root):
+        taken = holder()
+        if taken is not None:
+            raise WriteRefused(taken)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        inside(path.parent, root)  # a link may have appeared where the folder was missing
+        for folder in year_folders(root):
+            clean_stale_temps(folder)
+        atomic_write(path, text)
 
 
 def inside(folder: Path, root: str) -> None:

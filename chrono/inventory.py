@@ -22,11 +22,19 @@ def _by_name(rows: list[Row], key: str = "name") -> list[Row]:
 
 def actor_rows(collection: Collection) -> list[Row]:
     """Each actor of actors.toml (canonical name, kind, aliases, groups, events naming it by
-    any of its names), then each name events use that actors.toml lacks."""
+    any of its names, and events naming it or any of its members, as `--actor` selects),
+    then each name events use that actors.toml lacks."""
     registry = collection.registry
     counts: Counter[str] = Counter()
+    reach: Counter[str] = Counter()  # events `--actor NAME` keeps: its own and its members'
+    groups: dict[str, list[str]] = {}
     for event in collection.events:
-        counts.update({registry.canonical(name) for name in event.actors})
+        named = {registry.canonical(name) for name in event.actors}
+        counts.update(named)
+        for name in named:
+            if name not in groups:
+                groups[name] = registry.groups_of(name)
+        reach.update({group for name in named for group in groups[name]})
     rows = [
         {
             "name": name,
@@ -34,12 +42,14 @@ def actor_rows(collection: Collection) -> list[Row]:
             "aliases": list(actor.aliases),
             "member_of": list(actor.member_of),
             "events": counts.pop(name, 0),
+            "with_members": reach[name],
             "in_registry": True,
         }
         for name, actor in registry.actors.items()
     ]
     unknown: list[Row] = [
-        {"name": name, "kind": None, "aliases": [], "member_of": [], "events": n, "in_registry": False}
+        {"name": name, "kind": None, "aliases": [], "member_of": [], "events": n,
+         "with_members": n, "in_registry": False}
         for name, n in counts.items()
     ]  # fmt: skip
     return _by_name(rows) + _by_name(unknown)

@@ -71,11 +71,6 @@ class Source:
     accessed: str | None = None  # EDTF text
     key: str | None = None
 
-    def __reduce__(self) -> tuple[object, ...]:
-        # Positional re-construction unpickles ~4x faster than the slots default.
-        return (Source, (self.title, self.publisher, self.url, self.published, self.author,
-                         self.accessed, self.key))  # fmt: skip
-
     @property
     def identity(self) -> str:
         """What makes two citations point at the same source, for numbering."""
@@ -92,9 +87,6 @@ class Citation:
     quote: str | None = None
     note: str | None = None
     ref: str | None = None  # the sources.toml key, when cited by reference
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (Citation, (self.source, self.quote, self.note, self.ref))
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +109,6 @@ class Event:
     def sort_key(self) -> tuple[object, ...]:
         """The one total order: the date's order, then the id."""
         return (*self.date.sort_key(), self.id)
-
-    def __reduce__(self) -> tuple[object, ...]:
-        # The index cache pickles events; positional re-construction is the fast way back.
-        return (Event, _event_values(self))
 
     def slim(self) -> Event:
         """A copy without the prose (summary, quotes, notes, place, phrase): what checks need,

@@ -185,8 +185,8 @@ def test_a_held_lock_makes_add_wait_then_give_up_clearly(
     monkeypatch.setattr(add_write, "LOCK_TIMEOUT", 0.2)
     target = root / "2016" / "x.toml"
     with (
-        FileLock(str(root / add_write.LOCK_NAME)),
-        pytest.raises(add_write.WriteRefused, match="another chrono add has held"),
+        FileLock(add_write.lock_path(str(root))),
+        pytest.raises(add_write.WriteRefused, match="another chrono run has held"),
     ):
         add_write.write_new_event(target, "text", str(root), lambda: None)
     assert not target.exists()
@@ -198,3 +198,14 @@ def test_a_line_break_in_a_bad_value_stays_on_one_line(invoke: Any, root: Path) 
     result = add(invoke, root, "--date", "2016", "--title", "T", "--status", "gone\nwrong")
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "gone\\nwrong" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [("197", "write 197X for the 1970s, or 0197 for the year 197"), ("19", "write 19XX")],
+)
+def test_a_short_year_is_not_silently_a_year_of_the_first_millennium(
+    invoke: Any, root: Path, typed: str, hint: str
+) -> None:
+    result = add(invoke, root, "--date", typed, "--title", "T", "--dry-run")
+    assert result.exit_code == 1 and hint in result.stderr

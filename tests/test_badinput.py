@@ -31,12 +31,15 @@ def run_check(invoke: Any, *extra: str) -> Any:
 def test_case(case: str, invoke: Any, case_dir: Path) -> None:
     shutil.copytree(CORPUS / case / "events", case_dir / "events", symlinks=True)
     expected = (CORPUS / case / "expected").read_text(encoding="utf-8").splitlines()
+    summaries = set()
     for extra in (("--no-cache",), (), ()):  # uncached, cold cache, warm cache
         result = run_check(invoke, *extra)
         assert "Traceback" not in result.output
         assert result.stdout.splitlines() == expected, extra
         errors = any("error[" in line for line in expected)
         assert result.exit_code == (1 if errors else 0)
+        summaries.add(result.stderr)
+    assert len(summaries) == 1, summaries  # the same counts, valid events included
 
 
 def test_corpus_is_not_empty() -> None:
@@ -118,3 +121,19 @@ def test_every_command_survives_the_case(case: str, invoke: Any, case_dir: Path)
         result = invoke(*args, "--events", "events")
         assert result.exit_code == 0, (args, result.output)
         assert "Traceback" not in result.output
+
+
+def test_the_index_answer_also_refuses_an_id_a_broken_event_holds(
+    invoke: Any, events: Path
+) -> None:
+    (events / "actors.toml").write_text('[iran]\nname = "Iran"\n', encoding="utf-8")
+    (events / "sound.toml").write_text(
+        'id = "x"\ndate = "2016"\ntitle = "Sound"\nactors = ["Iran"]\n'
+        '[[sources]]\nref = "article"\n',
+        encoding="utf-8",
+    )
+    (events / "broken.toml").write_text('id = "x"\ndate = "2016-13"\n', encoding="utf-8")
+    for extra in (("--no-cache",), (), ()):  # the index answers --actor on a warm cache
+        result = invoke("show", "--events", "events", "--actor", "Iran", "-f", "json", *extra)
+        assert result.stdout.strip() == "[]", extra
+        assert "duplicate id 'x'" in result.stderr

@@ -58,6 +58,14 @@ def test_every_event_key_is_in_the_key_table_in_schema_order() -> None:
     assert rows == list(EVENT_KEYS)
 
 
+def test_the_module_map_names_everything_in_the_package() -> None:
+    start = README.index("```\nchrono/\n")
+    block = README[start : README.index("```", start + 3)]
+    entries = [p for p in (ROOT / "chrono").iterdir() if not p.name.startswith("__")]
+    names = [p.name + ("/" if p.is_dir() else "") for p in entries]
+    assert [n for n in names if n not in block] == []
+
+
 def test_readme_starts_with_the_two_commands() -> None:
     commands = [line for line in README.splitlines()[:12] if line.startswith("make ")]
     assert [c.split()[1] for c in commands] == ["run", "test"]

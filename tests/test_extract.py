@@ -107,6 +107,16 @@ def test_the_anchor_comes_from_a_publication_line(invoke: Any, tmp_path: Path) -
     assert [(p["text"], p["edtf"]) for p in document["phrases"]] == [("Friday", "2016-06-24")]
 
 
+def test_a_line_that_is_only_a_date_is_the_anchor_not_a_phrase(invoke: Any, tmp_path: Path) -> None:
+    page = tmp_path / "a.txt"
+    page.write_text(
+        "Talks end\n\nApril 18, 2016 at 10:52 am\n\nThe talks ended on Friday.\n", "utf-8"
+    )
+    document = _json(invoke, str(page))
+    assert document["published_basis"].startswith("date line")
+    assert [(p["text"], p["edtf"]) for p in document["phrases"]] == [("on Friday", "2016-04-15")]
+
+
 def test_no_anchor_is_an_error_naming_published(invoke: Any, tmp_path: Path) -> None:
     page = tmp_path / "a.txt"
     page.write_text("The talks ended on Friday.\n", "utf-8")
@@ -240,3 +250,18 @@ def test_parallel_extracts_into_one_collection_write_each_draft_once(tmp_path: P
     assert len(tomllib.loads((root / "sources.toml").read_text("utf-8"))) == 1
     written = [int(err.decode().split("chrono: ")[-1].split(" ")[0]) for _, err in outcomes]
     assert sorted(written) == [0, 0, 0, len(SAMPLE_KEY["phrases"])]
+
+
+def test_another_work_with_the_same_headline_gets_its_own_source_key(
+    invoke: Any, tmp_path: Path
+) -> None:
+    root = tmp_path / "events"
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Talks end\n\nThe talks ended on Friday.\n", "utf-8")
+    second.write_text("Talks end\n\nThe talks ended on Monday.\n", "utf-8")
+    for path, day in ((first, "2016-04-18"), (second, "2016-05-02")):
+        result = invoke("extract", str(path), "--published", day, "--into", str(root))
+        assert result.exit_code == 0, result.output
+    sources = tomllib.loads((root / "sources.toml").read_text("utf-8"))
+    assert sorted(sources) == ["talks-end", "talks-end-2"]
+    assert [s["published"] for s in sources.values()] == ["2016-04-18", "2016-05-02"]

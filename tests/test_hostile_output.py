@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from chrono.cli.terminal import safe
 from tests.conftest import SOURCES, MakeCollection, event_toml
@@ -28,7 +30,7 @@ TERMINAL_ATTACKS = {
     "backspace-and-bell": "x\x08\x07y",
 }
 RAW_CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)"
+    "[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\r(?!\n)"
 )
 FORMULAS = ('=HYPERLINK("http://evil","x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1")
 
@@ -181,9 +183,44 @@ def test_the_cli_writes_only_through_the_terminal_module() -> None:
         for n, line in enumerate(path.read_text().splitlines(), 1)
         if direct.search(line)
     ]
-    assert offenders == []
+    assert offenders == [], "print through chrono.cli.terminal: out(), err() or write()"
 
 
 def test_timeline_width_holds_with_escaped_titles(invoke: Any, hostile: Path) -> None:
     result = invoke("timeline", "--events", str(hostile), "--width", "60")
     assert max(len(line) for line in result.stdout.splitlines()) <= 60
+
+
+def test_chrono_csv_imports_back_exactly(
+    invoke: Any, make_collection: MakeCollection, tmp_path: Path
+) -> None:
+    """JSON list cells and the formula quote are read back by `chrono import --from csv`."""
+    body = event_toml("=1+2; not a formula", '"-1985"', actors='["Smith; Jones", "Lee"]')
+    root = make_collection({"sources.toml": SOURCES, "a.toml": body})
+    exported = tmp_path / "x.csv"
+    assert invoke("export", "--events", str(root), "-o", str(exported)).exit_code == 0
+    into = tmp_path / "into"
+    into.mkdir()
+    result = invoke("import", str(exported), "--from", "csv", "--into", str(into))
+    assert result.exit_code == 0, result.output
+    events = invoke("show", "--events", str(into), "--format", "json")
+    (event,) = json.loads(events.stdout)
+    assert (event["date"], event["title"]) == ("-1985", "=1+2; not a formula")
+    assert event["actors"] == ["Smith; Jones", "Lee"]
+
+
+_TRICKY = st.sampled_from(list("\x1b\x07\r\n\t\x9b\x85\u202e\u2066\u200e\u061c\xa0é“"))
+
+
+_PRINTABLE = st.characters(categories=["L", "N", "P", "S"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.one_of(_TRICKY, _PRINTABLE, st.characters()), max_size=30))
+@example("innocent\rEVIL")
+@example("line\r\n")
+def test_safe_leaves_no_control_character_and_only_escapes_them(text: str) -> None:
+    escaped = safe(text)
+    assert not RAW_CONTROL.search(escaped)
+    # Each unsafe character, and nothing else, becomes its \\u escape, fast path or not.
+    assert escaped == RAW_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -188,6 +188,7 @@ def test_unknown_actors_are_listed_and_drafted(invoke: Any, target: Path) -> Non
         (["--from", "excel"], "unknown format 'excel' (choose from: csv, timelinejs-sheet"),
         (["--from", "csv", "--map", "date"], "--map 'date': expected FIELD=COLUMN"),
         (["--from", "csv", "--source", "nowhere"], "--source 'nowhere' is neither a key"),
+        (["--from", "acled", "--map", "date=When"], "--map applies to --from csv only"),
     ],
 )
 def test_usage_errors(invoke: Any, target: Path, args: list[str], message: str) -> None:
@@ -256,3 +257,25 @@ def test_every_import_format_has_a_readme_section() -> None:
         assert f"| `{name}` |" in section
         assert f"#### `{name}`" in section
         assert f"--from {name}" in section
+
+
+def test_a_failed_write_takes_back_the_files_it_made(invoke: Any, target: Path) -> None:
+    sheet = target.parent / "two-years.csv"
+    sheet.write_text(
+        "date,title,url\n2015,First,https://example.org/1\n2016,Second,https://example.org/2\n",
+        encoding="utf-8",
+    )
+    (target / "2016").write_text("not a folder\n", encoding="utf-8")
+    before = files_under(target)
+    result = invoke("import", str(sheet), "--from", "csv", "--into", str(target))
+    assert result.exit_code == 1
+    assert "cannot write" in result.stderr and "nothing was written" in result.stderr
+    assert files_under(target) == before
+    assert not (target / "2015").exists()
+
+
+def test_a_file_with_no_events_says_so(invoke: Any, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.mw"
+    notes.write_text("Just some notes, no dates.\n", encoding="utf-8")
+    result = invoke("import", str(notes), "--from", "markwhen")
+    assert f"chrono: warning: no events found in {notes} as markwhen" in result.stderr

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chrono.importers import IMPORT_FORMATS
 from chrono.importers.plan import ImportPlan
 from chrono.importers.rows import ReadOptions
 from chrono.importers.run import plan_import
+from chrono.importers.toml_out import event_toml
 from chrono.load import RawFile
 from chrono.model import Event
 from chrono.parse import parse_event_file
@@ -179,3 +183,117 @@ def test_done_when_acled_and_sheet_then_check_is_clean(invoke: Any, tmp_path: Pa
     collection = load_collection([str(folder)])
     assert collection.problems == []
     assert len(collection.events) == 7
+
+
+TEXT = st.text(alphabet=st.characters(blacklist_categories=["Cs"]))  # surrogates: see below
+VALUES = st.one_of(
+    TEXT,
+    st.lists(TEXT),
+    st.integers(),
+    st.booleans(),
+    st.floats(allow_nan=False, allow_infinity=False),
+)
+
+
+@given(st.dictionaries(TEXT.filter(lambda k: k != "sources"), VALUES, max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_the_toml_writer_writes_what_tomllib_reads_back(table: dict[str, Any]) -> None:
+    """The importers' own TOML writer: any text (control characters, quotes, DEL, any script)
+    and the other JSON values come back from tomllib as they went in."""
+    data = tomllib.loads(event_toml({**table, "sources": [table]}))
+    assert data == {"events": [{**table, "sources": [table]}]}
+
+
+def test_a_lone_surrogate_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "journal.json"
+    path.write_text(
+        '{"entries": [{"title": "bad \\ud800 text", "body": "", "date": "2016-04-27", "time": "09:00", "tags": []}]}',
+        encoding="utf-8",
+    )
+    plan = plan_import(
+        path.read_bytes(), str(path), IMPORT_FORMATS["jrnl"], ReadOptions(), None, tmp_path
+    )
+    assert problems(plan) == [
+        "1:bad-value:text holds a lone surrogate (\\ud800-\\udfff), which is not Unicode"
+    ]
+
+
+def test_timelinejs_from_elsewhere(tmp_path: Path) -> None:
+    """TimelineJS3's JSON format documentation (Knight Lab, "JSON format"): a title slide,
+    eras, and events with start_date/end_date objects, text, media, group, unique_id; the
+    values may be strings or numbers."""
+    events, plan = imported("timelinejs.json", "timelinejs", tmp_path)
+    heritage = events["musical-heritage"]
+    assert heritage.date.text == "1963-08-09"
+    assert heritage.summary == "Born in New Jersey on August 9th, 1963."
+    assert heritage.tags == ("Childhood",)
+    source = heritage.citations[0].source
+    assert (source.url, source.title, source.author) == (
+        "https://example.org/photo.jpg",
+        "Houston with her mother",
+        "Example Photos",
+    )
+    albums = {e.title: e for e in events.values()}["First albums"]
+    assert albums.date.text == "1985/1987"
+    assert albums.date_text == "the mid-eighties"  # the author's words are kept
+    assert albums.citations[0].source.title == "timelinejs.json"  # no source: the file
+    assert [p.line for p in plan.errors] == [3, 4]
+    assert "start_date/end_date make no date" in plan.errors[0].message
+
+
+def test_chrono_json_refuses_what_is_not_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "newer.json"
+    path.write_text('{"format": "chrono-export", "version": 9, "events": []}', encoding="utf-8")
+    plan = plan_import(
+        path.read_bytes(), str(path), IMPORT_FORMATS["chrono-json"], ReadOptions(), None, tmp_path
+    )
+    assert problems(plan) == [
+        "1:bad-value:chrono-export version 9 is not one this chrono reads (1)"
+    ]
+    path.write_text(
+        '[{"id": "x", "date": "2016", "title": "T", "sources": [{"url": "javascript:alert(1)"}]}, 7]',
+        encoding="utf-8",
+    )
+    plan = plan_import(
+        path.read_bytes(), str(path), IMPORT_FORMATS["chrono-json"], ReadOptions(), None, tmp_path
+    )
+    assert [p.line for p in plan.errors] == [1, 2]
+    assert "is not a web address" in plan.errors[0].message
+    assert plan.errors[1].message == "event #2 is not a JSON object"
+
+
+def test_json_syntax_errors_name_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_bytes(b'\xef\xbb\xbf{\n  "entries": [\n    {"title": }\n  ]\n}\n')
+    plan = plan_import(
+        path.read_bytes(), str(path), IMPORT_FORMATS["jrnl"], ReadOptions(), None, tmp_path
+    )
+    assert [(p.line, p.code) for p in plan.errors] == [(3, "syntax")]
+
+
+def test_collection_checks_refuse_a_row(tmp_path: Path) -> None:
+    """A check that needs the collection (here: a source key it lacks) refuses that row only."""
+    path = tmp_path / "show.json"
+    good = {
+        "id": "a",
+        "date": "2016",
+        "title": "Good",
+        "sources": [{"url": "https://example.org/a"}],
+    }
+    bad = {"id": "b", "date": "2016", "title": "Bad", "sources": [{"key": "nowhere"}]}
+    path.write_text(json.dumps([good, bad]), encoding="utf-8")
+    plan = plan_import(
+        path.read_bytes(), str(path), IMPORT_FORMATS["chrono-json"], ReadOptions(), None, tmp_path
+    )
+    assert [(p.line, p.code) for p in plan.errors] == [(2, "unknown-source-ref")]
+    assert [e.id for e in plan.events] == ["a"]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2100)))
+def test_web_url_refuses_exactly_its_characters(rest: str) -> None:
+    """`web_url` became a pattern for speed; it still refuses exactly space, quotes, angle
+    brackets and the C0, DEL and C1 controls."""
+    from chrono.parse.schema import web_url
+
+    refused = any(c in ' <>"' or c <= " " or "\x7f" <= c <= "\x9f" for c in rest)
+    assert web_url("https://" + rest) is not refused

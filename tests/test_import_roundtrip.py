@@ -58,7 +58,7 @@ def round_trip(tmp_path: Path, export: str, fmt: str) -> tuple[list[Event], list
     assert plan.errors == [] and plan.skipped == []
     from chrono.importers.run import write_plan
 
-    write_plan(plan)
+    write_plan(plan, folder)
     back = load_collection([str(folder)])
     assert back.problems == []
     return original, back.events
@@ -123,3 +123,29 @@ def test_every_format_refuses_garbage_without_a_traceback(fmt: str, tmp_path: Pa
         b"\x00\x01 not a timeline {[", "junk", IMPORT_FORMATS[fmt], ReadOptions(), None, tmp_path
     )
     assert plan.events == []
+
+
+def test_timelinejs_facts_ending_in_their_own_stop(tmp_path: Path) -> None:
+    """The export writes no second full stop after "D.C." or a question mark; the facts
+    still come back whole."""
+    from chrono.dates import parse_edtf
+    from chrono.model import Citation, Source
+
+    cite = (Citation(Source(title="A", url="https://example.org/a"), "q", "n"),)
+    events = [
+        Event(
+            "dc",
+            parse_edtf("2016-04~"),
+            "In D.C.",
+            cite,
+            "Sum.",
+            ("Iran",),
+            "Washington, D.C.",
+            ("x",),
+            "reported",
+            "in April",
+        ),
+        Event("where", parse_edtf("2016-05"), "Where?", cite, None, (), "Where?", (), "planned"),
+    ]
+    back = _library_round_trip(events, "timelinejs", "timelinejs", tmp_path)
+    assert [facts(e) for e in back] == [facts(e) for e in events]

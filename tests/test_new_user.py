@@ -242,7 +242,7 @@ def test_add_blames_an_unknown_phrase_not_the_source(
         "add", "--events", str(root), "--date", "sometime", "--title", "T", "--source", source
     )
     assert result.exit_code == 1
-    assert "--date 'sometime': time phrase not understood: 'sometime'" in result.stderr
+    assert "--date 'sometime': 'sometime' gives no date to record" in result.stderr
     assert "published date" not in result.stderr
 
 

@@ -29,8 +29,9 @@ def rows(invoke: Any, root: Path, command: str) -> list[dict[str, Any]]:
 
 def test_actors_with_counts(invoke: Any, root: Path) -> None:
     found = {r["name"]: r for r in rows(invoke, root, "actors")}
-    assert [(n, r["events"]) for n, r in found.items()] == [
-        ("Iran", 1), ("IRGC", 1), ("Qassem Soleimani", 1), ("Russia", 2), ("Nobody Known", 1),
+    assert [(n, r["events"], r["with_members"]) for n, r in found.items()] == [
+        ("Iran", 1, 3), ("IRGC", 1, 2), ("Qassem Soleimani", 1, 1), ("Russia", 2, 2),
+        ("Nobody Known", 1, 1),
     ]  # fmt: skip
     assert found["IRGC"]["aliases"] == ["Revolutionary Guards"]
     assert found["IRGC"]["member_of"] == ["Iran"]
@@ -40,10 +41,19 @@ def test_actors_with_counts(invoke: Any, root: Path) -> None:
 def test_actors_as_a_table(invoke: Any, root: Path) -> None:
     result = invoke("actors", "--events", str(root))
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["actor", "kind", "events", "member", "of", "aliases"]
+    assert lines[0].split() == [
+        "actor",
+        "kind",
+        "events",
+        "with",
+        "members",
+        "member",
+        "of",
+        "aliases",
+    ]
     assert set(lines[1]) == {"-", " "}
     irgc = next(line for line in lines if line.startswith("IRGC"))
-    assert irgc.split() == ["IRGC", "1", "Iran", "Revolutionary", "Guards"]
+    assert irgc.split() == ["IRGC", "1", "2", "Iran", "Revolutionary", "Guards"]
     assert any(line.startswith("Nobody Known *") for line in lines)
 
 
@@ -80,3 +90,9 @@ def test_hostile_names_are_escaped(invoke: Any, make_collection: MakeCollection)
     root = make_collection({"sources.toml": SOURCES, "a.toml": event_toml(tags='["x\\u001b[2J"]')})
     result = invoke("tags", "--events", str(root))
     assert "\x1b" not in result.stdout and "x\\u001b[2J" in result.stdout
+
+
+def test_with_members_is_what_actor_keeps(invoke: Any, root: Path) -> None:
+    for row in rows(invoke, root, "actors"):
+        shown = invoke("show", "--events", str(root), "--actor", row["name"], "--format", "json")
+        assert len(json.loads(shown.stdout)) == row["with_members"], row["name"]

@@ -388,7 +388,7 @@ def test_an_open_start_stands_at_its_end_with_its_span_from_the_top() -> None:
     out = render(_events(*dates), RenderOptions(width=60)).split("\n")
     rows = [next(i for i, line in enumerate(out) if f"<0{n}>" in line) for n in range(3)]
     assert rows[1] < rows[0] < rows[2]
-    assert "▲" in out[0]
+    assert "▲" in out[0] and "├─" in out[rows[0]]  # the span runs from the top to its text
 
 
 def test_vertical_spacing_follows_time() -> None:

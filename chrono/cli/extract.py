@@ -10,6 +10,8 @@ import typer
 
 from chrono.cli.app import app
 from chrono.cli.common import EventsOpt, fail, load
+from chrono.cli.terminal import err as say_err
+from chrono.cli.terminal import out
 
 if TYPE_CHECKING:
     from chrono.extract import Extraction
@@ -45,18 +47,21 @@ def extract(
     if output == "json":
         from chrono.extract.output import phrases_json
 
-        typer.echo(phrases_json(result.phrases, result.anchor, result.article.text), nl=False)
+        out(phrases_json(result.phrases, result.anchor, result.article.text), nl=False)
         return
     if into is None:
         _draft(result, source, into, _collection(events))
         return
-    from chrono.extract.collect import collection_lock
+    from chrono.add_write import WriteRefused, collection_lock
 
     if os.path.exists(into) and not os.path.isdir(into):
         fail(f"--into {into}: not a folder", 2)
     os.makedirs(into, exist_ok=True)
-    with collection_lock(into):
-        _draft(result, source, into, load([into]))
+    try:
+        with collection_lock(into):
+            _draft(result, source, into, load([into]))
+    except WriteRefused as err:
+        fail(f"--into {into}: {err}")
 
 
 def _extraction(article: str, published: str | None) -> Extraction:
@@ -116,7 +121,7 @@ def _draft(
     names = dict(collection.registry.names) if collection else {}
     drafts = draft_events(result.phrases, source, names, result.anchor.day.isoformat())
     if into is None or collection is None:
-        typer.echo(
+        out(
             drafts_toml(
                 drafts, result.anchor, drafted if drafted and drafted[1] else None, result.phrases
             ),
@@ -128,9 +133,8 @@ def _draft(
     except CollectError as err:
         fail(f"{err}; drafts before it were written")
     for path in written.paths:
-        typer.echo(str(path))
+        out(str(path))
     note = f"{len(written.paths)} event(s) written, {written.present} already in {into}"
-    typer.echo(
-        f"chrono: {note}" + (f"; new source '{written.new_source}'" if written.new_source else ""),
-        err=True,
+    say_err(
+        f"chrono: {note}" + (f"; new source '{written.new_source}'" if written.new_source else "")
     )

@@ -13,10 +13,12 @@ from chrono.cli.app import app
 from chrono.cli.common import fail
 
 if TYPE_CHECKING:
+    from chrono.importers import ImportFormat
     from chrono.importers.plan import ImportPlan
+    from chrono.importers.rows import ReadOptions
     from chrono.results import Collection
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = r"[\x00-\x1f\x7f-\x9f]"  # compiled (and cached by re) on first use
 
 
 @app.command("import")
@@ -49,33 +51,70 @@ def import_(
     """
     from chrono.importers import IMPORT_FORMATS
     from chrono.importers.rows import ReadOptions
-    from chrono.importers.run import ImportWriteError, plan_import, write_plan
 
     fmt = IMPORT_FORMATS.get(from_)
     if fmt is None:
         fail(f"unknown format '{from_}' (choose from: {', '.join(IMPORT_FORMATS)})", 2)
+    if mapping and from_ != "csv":
+        fail(f"--map applies to --from csv only, not --from {from_}", 2)
     options = ReadOptions(_mapping(mapping), sep)
     data = _read(Path(file))
-    target, collection = _target(into)
-    cite = _cite(source, collection) if source else None
-    plan = plan_import(data, file, fmt, options, collection, target, cite)
-    _report(plan, partial)
-    writing = into is not None and not dry_run
-    if not writing:
-        _show(plan, add_actors)
-    elif plan.errors and not partial:
-        pass
-    elif plan.files:
-        try:
-            for path in write_plan(plan):
-                terminal.out(_printable(str(path)))
-        except ImportWriteError as err:
-            fail(f"{err}; nothing was written")
-        if add_actors:
-            _write_actors(plan, target, collection)
-    _summary(plan, writing, partial, bool(collection and collection.registry.actors))
-    if plan.errors:
+    run = Run(file, fmt, options, source, partial, add_actors)
+    if into is None or dry_run:
+        failed = _import(run, data, into, writing=False)
+    else:
+        failed = _import_locked(run, data, into)
+    if failed:
         raise typer.Exit(1)
+
+
+class Run:
+    """What the command line asked for, besides the file's bytes and the target (a plain
+    class: a dataclass would cost every start-up a millisecond to build)."""
+
+    def __init__(
+        self,
+        file: str,
+        fmt: ImportFormat,
+        options: ReadOptions,
+        source: str | None,
+        partial: bool,
+        add_actors: bool,
+    ) -> None:
+        self.file, self.fmt, self.options = file, fmt, options
+        self.source, self.partial, self.add_actors = source, partial, add_actors
+
+
+def _import_locked(run: Run, data: bytearray, into: Path) -> bool:
+    """Load, check and write while holding the collection's lock (the one `chrono add` and
+    `chrono extract` take), so that two imports at once add each row once."""
+    from chrono.add_write import WriteRefused, collection_lock
+
+    if into.exists() and not into.is_dir():
+        fail(f"'{into}' is not a folder", 2)
+    into.mkdir(parents=True, exist_ok=True)
+    try:
+        with collection_lock(str(into)):
+            return _import(run, data, into, writing=True)
+    except WriteRefused as err:
+        fail(f"--into {into}: {err}")
+
+
+def _import(run: Run, data: bytearray, into: Path | None, writing: bool) -> bool:
+    """Plan, report, then show or write; True when rows were refused."""
+    from chrono.importers.run import plan_import
+
+    target, collection = _target(into)
+    cite = _cite(run.source, collection) if run.source else None
+    plan = plan_import(data, run.file, run.fmt, run.options, collection, target, cite)
+    _report(plan)
+    if not writing:
+        _show(plan, run.add_actors)
+    elif run.partial or not plan.errors:
+        _write(plan, target, run.add_actors)
+    registry = bool(collection and collection.registry.actors)
+    _summary(plan, run.file, run.fmt.name, writing, run.partial, registry)
+    return bool(plan.errors)
 
 
 def _mapping(pairs: list[str]) -> dict[str, str]:
@@ -88,9 +127,9 @@ def _mapping(pairs: list[str]) -> dict[str, str]:
     return result
 
 
-def _read(file: Path) -> bytes:
+def _read(file: Path) -> bytearray:
     try:
-        return file.read_bytes()
+        return bytearray(file.read_bytes())  # plan_import empties it once decoded
     except FileNotFoundError:
         fail(f"{file}: no such file", 2)
     except IsADirectoryError:
@@ -118,7 +157,19 @@ def _cite(source: str, collection: Collection | None) -> dict[str, Any]:
     fail(f"--source '{source}' is neither a key in the collection's sources.toml nor a URL", 2)
 
 
-def _report(plan: ImportPlan, partial: bool) -> None:
+def _write(plan: ImportPlan, target: Path, add_actors: bool) -> None:
+    from chrono.importers.run import ImportWriteError, write_plan
+
+    try:
+        for path in write_plan(plan, target):
+            terminal.out(_printable(str(path)))
+    except ImportWriteError as err:
+        fail(f"{err}; nothing was written")
+    if add_actors and plan.unknown_actors:
+        _write_actors(plan, target)
+
+
+def _report(plan: ImportPlan) -> None:
     for problem in [*plan.errors, *plan.warnings, *plan.skipped]:
         terminal.err(_printable(str(problem)))
 
@@ -134,11 +185,9 @@ def _show(plan: ImportPlan, add_actors: bool) -> None:
         terminal.out(_printable(actors_toml(plan.unknown_actors), keep_newlines=True), nl=False)
 
 
-def _write_actors(plan: ImportPlan, target: Path, collection: Collection | None) -> None:
+def _write_actors(plan: ImportPlan, target: Path) -> None:
     from chrono.importers.actors import ActorWriteError, add_actors
 
-    if not plan.unknown_actors:
-        return
     try:
         path = add_actors(target, plan.unknown_actors)
     except ActorWriteError as err:
@@ -146,7 +195,9 @@ def _write_actors(plan: ImportPlan, target: Path, collection: Collection | None)
     terminal.out(_printable(str(path)))
 
 
-def _summary(plan: ImportPlan, writing: bool, partial: bool, registry: bool) -> None:
+def _summary(
+    plan: ImportPlan, file: str, fmt: str, writing: bool, partial: bool, registry: bool
+) -> None:
     added = len(plan.events)
     verb = "added" if writing and (partial or not plan.errors) else "would add"
     parts = [f"{_count(plan.rows, 'row')} read", f"{verb} {_count(added)}"]
@@ -156,6 +207,8 @@ def _summary(plan: ImportPlan, writing: bool, partial: bool, registry: bool) -> 
         rows = len({p.line for p in plan.errors})
         parts.append(f"{_count(rows, 'row')} refused")
     terminal.err(f"chrono: {', '.join(parts)}")
+    if plan.rows == 0 and not plan.errors:
+        terminal.err(f"chrono: warning: no events found in {_printable(file)} as {fmt}")
     if plan.unknown_actors and registry:
         names = ", ".join(plan.unknown_actors[:8]) + (
             ", ..." if len(plan.unknown_actors) > 8 else ""
@@ -182,4 +235,4 @@ def _printable(text: str, keep_newlines: bool = False) -> str:
             return char
         return f"\\x{ord(char):02x}"
 
-    return _CONTROL.sub(escape, text)
+    return re.sub(_CONTROL, escape, text)

@@ -22,7 +22,8 @@ FormatOpt = Annotated[
 ]
 #: (column heading, row key) per listing; lists are joined with ", ".
 ACTOR_COLUMNS = (("actor", "name"), ("kind", "kind"), ("events", "events"),
-                 ("member of", "member_of"), ("aliases", "aliases"))  # fmt: skip
+                 ("with members", "with_members"), ("member of", "member_of"),
+                 ("aliases", "aliases"))  # fmt: skip
 TAG_COLUMNS = (("tag", "name"), ("events", "events"))
 SOURCE_COLUMNS = (("key", "key"), ("events", "events"), ("title", "title"),
                   ("publisher", "publisher"), ("published", "published"))  # fmt: skip
@@ -34,8 +35,9 @@ def actors(
     output: FormatOpt = "text",
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """List the actors of actors.toml with how many events name each (by any alias), then
-    the names events use that actors.toml lacks (marked *).
+    """List the actors of actors.toml with how many events name each (by any alias) and
+    how many name it or its members (what --actor keeps), then the names events use that
+    actors.toml lacks (marked *).
 
     \b
     Examples:

@@ -43,6 +43,7 @@ def show(
       chrono show --actor Iran
       chrono show --tag s-300 --from 2016-04 --to 2016-06
       chrono show --search Moscow --format json
+      chrono show --status planned --reverse -n 5     (the five latest planned)
     """
     from chrono.render import SHOW_FORMATS
     from chrono.render.options import RenderOptions

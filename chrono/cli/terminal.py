@@ -26,7 +26,7 @@ CLOSED_PIPE_EXIT = 141  # 128 + SIGPIPE
 
 
 @functools.cache  # compiled on first output, not at start-up (`--help` never needs it)
-def _unsafe() -> re.Pattern[str]:
+def unsafe_pattern() -> re.Pattern[str]:
     """C0 controls except tab and line feed, CR not ending a line, DEL, C1 controls, and
     the Unicode bidi controls (ALM, LRM, RLM, embeddings, overrides, isolates)."""
     return re.compile(
@@ -36,11 +36,11 @@ def _unsafe() -> re.Pattern[str]:
 
 def safe(text: str) -> str:
     """`text` with every control character that could act on a terminal escaped."""
-    # Every character `_unsafe` matches is unprintable to str.isprintable, which runs in C
+    # Every character `unsafe_pattern` matches is unprintable to str.isprintable, which runs in C
     # at a fraction of the regular expression's cost: most output has none, and is done.
     if text.replace("\r\n", "").replace("\n", "").replace("\t", "").isprintable():
         return text
-    return _unsafe().sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return unsafe_pattern().sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 @contextlib.contextmanager
@@ -78,4 +78,5 @@ def write(pieces: Iterable[str], escape: bool = True) -> None:
 
 
 def stdout_is_terminal() -> bool:
+    """Whether stdout is a terminal (a file format is escaped only then)."""
     return sys.stdout.isatty()

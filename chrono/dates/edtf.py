@@ -73,11 +73,6 @@ class EdtfDate:
     latest: int | float
     precision: Precision
 
-    def __reduce__(self) -> tuple[object, ...]:
-        # Unpickled by parsing the canonical text again: memoised, and far cheaper than
-        # restoring the Point objects field by field.
-        return (parse_edtf, (self.text,))
-
     def __str__(self) -> str:
         return self.text
 

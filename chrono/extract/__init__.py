@@ -4,7 +4,8 @@
 tense of its clause against the article's own date (never today), and says which it
 skipped and why; `chrono.extract.drafting` turns the resolved ones into draft events.
 Modules: `article` and `page` (input), `anchor`, `finding`, `sentences`, `tense`,
-`reading`, `drafting`, `output`, `collect` (writing drafts into a collection).
+`skipping` (what the context refuses), `reading` (all of it, phrase by phrase),
+`drafting`, `output`, `collect` (writing drafts into a collection).
 """
 
 from __future__ import annotations

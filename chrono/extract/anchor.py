@@ -2,7 +2,7 @@
 
 In order: a date given by the user (`--published`), the page's own metadata (HTML),
 a publication line in the text ("Published June 26, 2016", "Posted: ...", "Updated: ...",
-"Date: 12 August 2008"), a dateline with a year ("WASHINGTON, Nov. 6, 2019 (AP) —"),
+"Date: 12 August 2008", or a line that is only a date), a dateline with a year ("WASHINGTON, Nov. 6, 2019 (AP) —"),
 then a date in the article's address (a "URL:" first line). Never today.
 Publication lines, datelines and the URL line are the anchor, not phrases: their spans
 are returned so that the finder leaves them out.
@@ -21,6 +21,11 @@ _WRITTEN = rf"(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}} {_MONTH}
 _LINE = re.compile(
     rf"^[^\n]{{0,40}}?\b(?:Published|Posted|Updated|Last updated|First published|Date)\b:?[^\n]*?(?P<date>{_WRITTEN})[^\n]*$",
     re.MULTILINE,
+)
+# a line that is only a date (a weekday before it, a time after it): a byline's date
+_DATE_LINE = re.compile(
+    rf"^(?:[A-Z][a-z]+day,? )?(?P<date>{_WRITTEN})(?:,? (?:at )?\d{{1,2}}[:.]\d\d\s?(?:[ap]\.?m\.?)?(?: [A-Z]{{2,4}})?)?\s*$",
+    re.MULTILINE | re.IGNORECASE,
 )
 _DATELINE = re.compile(
     rf"^[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][A-Za-z. ]+)?,? (?:[A-Z][a-z]+day,? )?(?P<date>{_MONTH} \d{{1,2}}(?:,? \d{{4}})?)"
@@ -62,13 +67,15 @@ def publication_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of the URL line, publication lines and datelines: the anchor, not phrases."""
     spans = [m.span() for m in _URL_LINE.finditer(text)]
     spans += [m.span() for m in _LINE.finditer(text) if len(m.group()) <= 120]
+    spans += [m.span() for m in _DATE_LINE.finditer(text)]
     spans += [m.span() for m in _DATELINE.finditer(text)]
     return tuple(sorted(spans))
 
 
 def anchor_from_text(text: str) -> Anchor | None:
     """The anchor a publication line, a dateline or the URL line gives, or None."""
-    for pattern, basis in ((_LINE, "publication line"), (_DATELINE, "dateline")):
+    lines = ((_LINE, "publication line"), (_DATE_LINE, "date line"), (_DATELINE, "dateline"))
+    for pattern, basis in lines:
         for m in pattern.finditer(text):
             day = _day(m["date"])
             if day is not None and len(m.group()) <= 120:

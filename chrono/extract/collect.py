@@ -10,8 +10,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ from chrono.model import Source
 from chrono.results import Collection
 from chrono.write import atomic_write
 
-__all__ = ["CollectError", "Written", "collection_lock", "draft_source", "write_drafts"]
+__all__ = ["CollectError", "Written", "draft_source", "write_drafts"]
 
 
 class CollectError(ValueError):
@@ -36,32 +35,6 @@ class Written:
     new_source: str | None
 
 
-@contextmanager
-def collection_lock(root: str) -> Iterator[None]:
-    """Hold an exclusive lock on the collection at `root`, so that extracts into it run
-    their load-check-write one after another: a draft two of them hold is written once, and
-    neither loses the other's sources.toml entry. The lock file lives in chrono's cache
-    folder, named after the collection's real path, never in the collection."""
-    try:
-        import fcntl
-    except ImportError:  # no advisory locks on this system: each run is still atomic
-        yield
-        return
-    import hashlib
-
-    from chrono.index.store import cache_dir
-
-    name = hashlib.sha256(os.path.realpath(root).encode()).hexdigest()[:24]
-    folder = cache_dir() / "locks"
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / f"{name}.lock", "a", encoding="utf-8") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def draft_source(
     title: str | None,
     site: str | None,
@@ -71,14 +44,19 @@ def draft_source(
     fallback: str,
     collection: Collection | None = None,
 ) -> tuple[str, dict[str, Any]]:
-    """A sources.toml key and entry from the page's metadata; an entry of the collection
-    with the same URL is reused as it is."""  # fmt: skip
-    if url and collection is not None:
-        for key, source in collection.sources.items():
-            if source.url == url:
-                return key, {}
+    """A sources.toml key and entry from the page's metadata. An entry of the collection
+    with the same URL (or, without one, the same title and date) is reused as it is; a key
+    another work holds gets a counter."""
+    known = collection.sources if collection is not None else {}
+    for key, source in known.items():
+        same = source.url == url if url else (source.title, source.published) == (title, published)
+        if same:
+            return key, {}
     words = re.findall(r"[a-z0-9]+", f"{site or ''} {title or fallback}".casefold())
-    key = "-".join(words[:8])[:60].rstrip("-") or "article"
+    base = "-".join(words[:8])[:60].rstrip("-") or "article"
+    key, n = base, 2
+    while key in known:
+        key, n = f"{base}-{n}", n + 1
     entry = {"title": title, "publisher": site, "url": url, "author": author}
     return key, {k: v for k, v in entry.items() if v} | {"published": published}
 

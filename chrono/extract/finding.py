@@ -77,7 +77,7 @@ _PATTERNS: list[str] = [
     _I(r"(?:daily|weekly|monthly|annually|yearly|nightly|hourly|biweekly|quarterly)\b"),
     rf"{_I('on ')}?(?:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)\b",
     _I(rf"(?:(?:by|at|around|until|before|after|shortly (?:before|after)) )?(?:{_CLOCK}|mid-?(?:morning|afternoon|evening)\b)(?: (?:local time|[ecmp][sd]?t\b|gmt\b|utc\b))?"),
-    _I(r"(?:(?:for|during|in|this|last|next|that) )?(?:the )?(?:holiday |summer |winter |spring |fall |autumn |shopping |tourist |football |regular |hurricane |flu |election )season"),
+    _I(r"(?:(?:for|during|in|this|last|next|that) )?(?:the )?(?:\d{4}(?:-\d{2})? )?(?:holiday |summer |winter |spring |fall |autumn |shopping |tourist |football |regular |hurricane |flu |election )?season"),
     _I(rf"(?:(?:this|last|next|that|in|in the|during the|during|over the|through the|by the|early|late|mid-?) )?(?:summer|winter|spring|autumn)(?:,? (?:of )?{_YEAR})?"),
     _I(rf"(?:this|last|next|that|the|early|late) fall(?:,? (?:of )?{_YEAR})?"),
     rf"{_I('week')} \d{{1,2}}\b",
@@ -157,7 +157,26 @@ def _is_a_date(plain: str, start: int, end: int) -> bool:
         # unless it introduces the date ("In April", "Last April")
         word = plain[max(0, start - 30) : start].split()[-1]
         return word.casefold() in _INTRODUCERS
+    if text.isdigit():
+        count = _A_COUNT.match(plain, end) and not _THE.search(plain, max(0, start - 12), start)
+        return not count and not _QUANTITY.search(plain, max(0, start - 20), start)
+    if text in _WEEKDAYS:
+        return not _NAME_AFTER.match(plain, end)  # "the Sunday Times"
     return True
+
+
+# "1800 employees", "about 1500 people": a number of things, not a year
+_A_COUNT = re.compile(r" (?:people|[a-z]+s)\b(?! (?:of|in|to|for|and)\b)")
+_THE = re.compile(r"(?i:\b(?:the|its|their|his|her|this|that|last|'s))\s+$")
+_QUANTITY = re.compile(
+    r"(?i:\b(?:about|around|nearly|almost|some|over|than|approximately|up to|at least))\s+$"
+)
+_NAME_AFTER = re.compile(
+    r" (?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][a-z]"
+)
+_WEEKDAYS = frozenset(
+    ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+)
 
 
 _INTRODUCERS = frozenset(

@@ -7,36 +7,20 @@ like a time phrase but no rule places it).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
 from chrono.dates.relative import PhraseError, PhraseSkipped, Tense, read_phrase
 from chrono.extract.finding import Found, find_phrases
 from chrono.extract.sentences import sentence_spans
+from chrono.extract.skipping import after_reading, before_reading
 from chrono.extract.tense import clause_tense
 
-__all__ = ["GENERIC", "QUOTED_REPORT", "Phrase", "read_article"]
+__all__ = ["Phrase", "read_article"]
 
 Status = Literal["resolved", "skipped", "unresolved"]
-QUOTED_REPORT = "anchored to the quoted report's date, not the article's"
-# Words that point at the day the words were said: inside a quotation that day is the
-# quoted report's, which the article does not give.
-_DEICTIC = re.compile(
-    r"(?i)(?:earlier |later )?(?:today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b"
-)
-_SPAN_IN = re.compile(
-    r"(?i)in (?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|\w+) (?:days?|weeks?|months?|years?)"
-)
-_OPEN, _CLOSE = "“«", "”»"
-GENERIC = "generic (not a particular day)"
-# "The day after Christmas has become a busy day": a holiday as the subject of a present
-# tense verb is the kind of day, not one day
-_GENERIC = re.compile(
-    r"\s+(?:is|are|has|have|remains|tends|brings|means|usually|often|always|traditionally)\b"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,36 +50,17 @@ def read_article(text: str, anchor: date, skip: tuple[tuple[int, int], ...] = ()
 
 
 def _read(found: Found, sentence: str, at: int, anchor: date) -> Phrase:
-    tense = clause_tense(sentence, at, at + len(found.text))
+    end = at + len(found.text)
+    tense = clause_tense(sentence, at, end)
     base = Phrase(found.text, found.start, sentence, "unresolved", tense)
-    if _DEICTIC.fullmatch(found.text) and _quoted(sentence, at):
-        return _with(base, status="skipped", reason=QUOTED_REPORT)
-    if tense == "past" and _SPAN_IN.fullmatch(found.text):
-        # "the first rise in three months": in a past clause a span, not a day to come
-        return _with(base, status="skipped", reason="duration")
+    if reason := before_reading(found.text, sentence, at, tense):
+        return replace(base, status="skipped", reason=reason)
     try:
         reading = read_phrase(found.text, anchor, tense=tense)
     except PhraseSkipped as skipped:
-        return _with(base, status="skipped", reason=skipped.reason)
+        return replace(base, status="skipped", reason=skipped.reason)
     except PhraseError:
-        return _with(base, reason="no rule places this phrase")
-    if reading.rule.startswith("holiday") and _GENERIC.match(sentence, at + len(found.text)):
-        return _with(base, status="skipped", reason=GENERIC)
-    return _with(base, status="resolved", edtf=reading.edtf, rule=reading.rule)
-
-
-def _with(base: Phrase, **changes: object) -> Phrase:
-    from dataclasses import replace
-
-    return replace(base, **changes)  # type: ignore[arg-type]
-
-
-def _quoted(sentence: str, at: int) -> bool:
-    """Whether position `at` of the sentence lies inside a quotation."""
-    before = sentence[:at]
-    opened = sum(before.count(c) for c in _OPEN) - sum(before.count(c) for c in _CLOSE)
-    if opened > 0 or before.count('"') % 2 == 1:
-        return True
-    # an opening mark lost to a broken entity ("&#8220from ... this morning”) still closes
-    marks = [i for i, c in enumerate(sentence[at:]) if c in _OPEN + _CLOSE]
-    return bool(marks) and sentence[at + marks[0]] in _CLOSE
+        return replace(base, reason="no rule places this phrase")
+    if reason := after_reading(reading.rule, sentence, end):
+        return replace(base, status="skipped", reason=reason)
+    return replace(base, status="resolved", edtf=reading.edtf, rule=reading.rule)

@@ -14,7 +14,7 @@ from chrono.dates.relative import Tense
 __all__ = ["clause_tense"]
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|would|is to|are to|am to|to be held|is due|are due|due to|"
+    r"\b(?:will|won't|shall|'ll|would|could|might|(?-i:may)|is to|are to|am to|to be held|is due|are due|due to|"
     r"(?:is|are|was|were) set to|(?:is|are) (?:expected|scheduled|slated|poised|planning|going)|"
     r"expects?|expected to|plans? to|planning to|planned for|intends? to|aims? to|hopes? to|"
     r"(?:as |is |are |was |were )scheduled|scheduled (?:to|for)|slated|upcoming|next|"
@@ -39,6 +39,7 @@ _TIMETABLE = re.compile(
     re.IGNORECASE,
 )
 # A headline's bare infinitive ("Trump to visit Texas Tuesday") announces what is to come.
+_DATA_PERIOD = re.compile(r"\b(?:for|of|from)\s*$", re.IGNORECASE)
 _HEADLINE_TO = re.compile(r"\bto [a-z]+\b", re.IGNORECASE)
 # ", where rescue efforts continued," between the verb and the phrase is an aside
 _ASIDE = re.compile(r",\s+(?:where|which|who|whom|whose|when|while)\b[^,]*,")
@@ -54,11 +55,11 @@ def clause_tense(sentence: str, start: int, end: int) -> Tense:
     # with no verb before it ("On Tuesday, the House passed ..."), the verb after it
     # decides, up to the next comma
     after = sentence[end:right].lstrip(" ,").split(",")[0]
-    # a time phrase that opens its clause ("On Tuesday, the House passed ...") takes the
-    # tense of the verb after it; one inside a noun phrase ("sales for February will be
-    # published") does not
-    fronted = not before.strip() or before.rstrip().endswith(",")
-    found = _last(before) or (_first(after) if fronted else None)
+    # with no verb before it, a phrase takes the tense of the verb after it ("On Tuesday,
+    # the House passed ...", "the game on Saturday will go on"), unless it names the
+    # period some data covers ("sales for February will be published")
+    governed = not _DATA_PERIOD.search(before)
+    found = _last(before) or (_first(after) if governed else None)
     if found is None and _headline(sentence) and _HEADLINE_TO.search(sentence):
         return "future"
     return found or "past"

@@ -1,8 +1,9 @@
 """``--from chrono-json``: chrono's own JSON, as ``export --format json`` or
 ``show --format json`` writes it, read back field for field.
 
-Every event key and citation key chrono's schema knows is carried over as it is; what
-only the export adds (``display_date``, ``file``, ``source_numbers``) is left behind. A
+Every event key and citation key chrono's schema knows is carried over as it is (the actors
+as the file wrote them, ``actors_as_written``, when the export has them); what only the
+export adds (``display_date``, ``file``, ``source_numbers``) is left behind. A
 citation of a bibliography entry (``key``) stays a ``ref`` when the receiving collection
 has that entry with the same fields; otherwise it is written inline (see `chrono.importers.run`).
 """
@@ -70,6 +71,8 @@ def _document(data: Any) -> tuple[list[Any], dict[str, dict[str, Any]]]:
 def event_table(record: dict[str, Any]) -> dict[str, Any]:
     """An event file's table for one exported event record."""
     table = {k: v for k, v in record.items() if k in EVENT_KEYS and k != "sources"}
+    if isinstance(record.get("actors_as_written"), list):  # `actors` holds canonical names
+        table["actors"] = record["actors_as_written"]
     citations = record.get("sources")
     if isinstance(citations, list):
         table["sources"] = [_citation(c) for c in citations]

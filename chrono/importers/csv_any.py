@@ -4,7 +4,9 @@
 mapped is read from a column of its own name, if there is one (so chrono's own
 ``export --format csv`` reads back without any ``--map``). List fields (actors, tags,
 sources, urls, quotes) are split on ``--sep`` (default ``;``). Dates may be EDTF, ISO 8601
-or written ("27 April 2016"), and keep the precision written.
+or written ("27 April 2016"), and keep the precision written. A cell that starts with
+``'`` before ``= + - @``, a tab or a CR is read without that quote: it is how chrono's
+export (and many spreadsheets) keep such a cell from running as a formula.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from chrono.importers.dates import CellDateError, edtf_from_cell
-from chrono.importers.rows import Draft, Drafted, ReadError, ReadOptions, cell, csv_records
+from chrono.importers.rows import Draft, Drafted, ReadError, ReadOptions, csv_rows
 from chrono.importers.rows import split_cell as split
 
 TEXT_FIELDS = ("id", "title", "summary", "location", "status", "date_text")
@@ -21,6 +23,8 @@ LIST_FIELDS = ("actors", "tags")
 SOURCE_FIELDS = ("source", "url", "publisher", "published", "author", "quote")
 #: What chrono's CSV export writes about sources: labels, URLs and quotes, as lists.
 EXPORT_SOURCE_FIELDS = ("sources", "urls", "quotes")
+#: What chrono's CSV export (and the OWASP rule it follows) quotes with a leading "'".
+_NEUTRALISED = frozenset("=+-@\t\r")
 FIELDS = ("date", *TEXT_FIELDS, *LIST_FIELDS, *SOURCE_FIELDS, *EXPORT_SOURCE_FIELDS)
 
 
@@ -33,17 +37,26 @@ def read(text: str, path: str, options: ReadOptions) -> Drafted:
 
 
 def _drafts(text: str, path: str, options: ReadOptions, drafted: Drafted) -> Iterator[Draft]:
-    columns: dict[str, str] | None = None
-    table_of: Callable[[Mapping[str, str | None], str], dict[str, Any]] = draft_table
-    for line, record in csv_records(text):
-        if columns is None:
-            columns = resolve_columns(list(record), options.mapping)
-            table_of = _table_maker(set(columns))
-        row = {name: cell(record, column) for name, column in columns.items()}
+    rows = csv_rows(text)
+    header = next(rows)[1]
+    columns = resolve_columns(header, options.mapping)
+    where = {name: header.index(column) for name, column in columns.items()}
+    table_of = _table_maker(set(columns))
+    for line, cells in rows:
+        count = len(cells)
+        row = {name: _cell(cells[i]) if i < count else None for name, i in where.items()}
         try:
             yield Draft(line, table_of(row, options.sep))
         except CellDateError as err:
             drafted.refuse(path, line, "bad-date", str(err))
+
+
+def _cell(text: str) -> str | None:
+    if text[:1] == "'" and text[1:2] in _NEUTRALISED:
+        text = text[1:]  # the quote a CSV export puts before a would-be formula
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")  # a spreadsheet's line ends in a cell
+    return text.strip() or None
 
 
 def _table_maker(fields: set[str]) -> Callable[[Mapping[str, str | None], str], dict[str, Any]]:

@@ -59,7 +59,7 @@ class ReadError(ValueError):
         self.code = code
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes | bytearray) -> str:
     """UTF-8 text without a byte-order mark; ReadError naming the line of a bad byte."""
     try:
         text = data.decode("utf-8")
@@ -74,10 +74,17 @@ def decode(data: bytes) -> str:
 def csv_records(text: str) -> Iterator[tuple[int, dict[str, str]]]:
     """(first line of the record, {header: cell}) for each non-blank record after the header.
 
-    Quoted cells may hold newlines and commas; CRLF and LF both end a record. A record with
-    more cells than the header keeps the extras under "" (csv.DictReader's restkey is not
-    used: they are reported by the caller only if it cares).
+    Quoted cells may hold newlines and commas; CRLF and LF both end a record. Cells beyond
+    the header's are not read; missing ones are missing from the dict.
     """
+    rows = csv_rows(text)
+    names = next(rows)[1]
+    for line, cells in rows:
+        yield line, dict(zip(names, cells, strict=False))
+
+
+def csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(1, the header's names, stripped), then (first line, cells) for each non-blank record."""
     reader = csv.reader(_lines(text))
     try:
         header = next(reader)
@@ -85,7 +92,7 @@ def csv_records(text: str) -> Iterator[tuple[int, dict[str, str]]]:
         raise ReadError(1, "empty-file", "empty file: expected a header row") from None
     except csv.Error as err:
         raise ReadError(1, "syntax", f"CSV header: {err}") from None
-    names = [name.strip() for name in header]
+    yield 1, [name.strip() for name in header]
     line = reader.line_num + 1
     while True:
         try:
@@ -94,8 +101,8 @@ def csv_records(text: str) -> Iterator[tuple[int, dict[str, str]]]:
             return
         except csv.Error as err:
             raise ReadError(line, "syntax", f"CSV: {err}") from None
-        if any(cell.strip() for cell in cells):
-            yield line, dict(zip(names, cells, strict=False))
+        if any(cells) and any(cell.strip() for cell in cells):
+            yield line, cells
         line = reader.line_num + 1
 
 
@@ -120,7 +127,13 @@ def cell(record: Mapping[str, Any], name: str) -> str | None:
     text = value if isinstance(value, str) else str(value)
     if "\r" in text:
         text = text.replace("\r\n", "\n")  # a spreadsheet's line ends in a cell
-    return text.strip() or None
+    text = text.strip()
+    if text[:1] == "'" and text[1:2] in _FORMULA_STARTS:  # a cell a CSV writer defused
+        text = text[1:]
+    return text or None
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def split_cell(value: str | None, sep: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Any
 
 from chrono.importers import ImportFormat
 from chrono.importers.plan import Batch, ImportPlan, lay_out, slug
-from chrono.importers.rows import Draft, ReadError, ReadOptions, decode
+from chrono.importers.rows import Draft, Drafted, ReadError, ReadOptions, decode
 from chrono.model import Event, Problem, Source
 from chrono.results import Collection
 
@@ -21,7 +22,7 @@ class ImportWriteError(OSError):
 
 
 def plan_import(
-    data: bytes,
+    data: bytes | bytearray,
     path: str,
     fmt: ImportFormat,
     options: ReadOptions,
@@ -31,25 +32,20 @@ def plan_import(
 ) -> ImportPlan:
     """Read `data` (the file at `path`) as `fmt` and plan the files to add under `into`.
 
+    A bytearray is emptied once decoded, so that a big import does not hold its file twice.
     `collection` is what the rows are checked against (ids, duplicates, actors, source
     keys); `cite` is the citation given to rows that name no source of their own
     (default: the imported file, by name).
     """
-    existing = collection.events if collection else []
-    batch = Batch(path, existing)
+    batch = Batch(path, collection.events if collection else [])
     plan = ImportPlan(0)
-    citation = cite or {"title": os.path.basename(path)}
-    known = collection.sources if collection else {}
-    by_fields = _bibliography_index(known, collection.ambiguous if collection else set())
     try:
-        drafted = fmt.reader()(decode(data), path, options)
-        for draft in drafted.stream or _one_by_one(drafted.drafts):
-            plan.rows += 1
-            if not draft.table.get("sources"):
-                draft.table["sources"] = [dict(citation)]
-            _settle_refs(draft, drafted.bibliography, known, path, plan)
-            _cite_known(draft, by_fields)
-            batch.offer(draft, plan)
+        text = decode(data)
+        if isinstance(data, bytearray):
+            data.clear()
+        drafted = fmt.reader()(text, path, options)
+        del text  # a reader that streams keeps it only as long as it reads
+        _offer_all(drafted, batch, plan, collection, cite or {"title": os.path.basename(path)})
     except ReadError as err:
         return ImportPlan(0, errors=[Problem(path, err.line, err.code, str(err))])
     plan.rows += len({p.line for p in drafted.problems})
@@ -60,6 +56,25 @@ def plan_import(
     plan.events = [item.event for item in batch.accepted]
     plan.files = lay_out(batch.accepted, into, slug(Path(path).stem) or "imported")
     return plan
+
+
+def _offer_all(
+    drafted: Drafted,
+    batch: Batch,
+    plan: ImportPlan,
+    collection: Collection | None,
+    citation: dict[str, Any],
+) -> None:
+    """Each draft, given a source if it names none and its refs settled, to the batch."""
+    known = collection.sources if collection else {}
+    by_fields = _bibliography_index(known, collection.ambiguous if collection else set())
+    for draft in drafted.stream or _one_by_one(drafted.drafts):
+        plan.rows += 1
+        if not draft.table.get("sources"):
+            draft.table["sources"] = [dict(citation)]
+        _settle_refs(draft, drafted.bibliography, known, batch.path, plan)
+        _cite_known(draft, by_fields)
+        batch.offer(draft, plan)
 
 
 def _one_by_one(drafts: list[Draft]) -> Iterator[Draft]:
@@ -145,12 +160,13 @@ def _validate(batch: Batch, collection: Collection | None, plan: ImportPlan) -> 
     sources = collection.sources if collection else {}
     ambiguous = collection.ambiguous if collection else set()
     ctx = Context(registry, sources, bool(registry.actors), ambiguous)
-    by_where = {item.event.where: item.row for item in batch.accepted}
     old: Sequence[Event] = collection.events if collection else []
     _checked, found = validate([*old, *(item.event for item in batch.accepted)], ctx)
     refused: set[int] = set()
     for problem in found:
-        row = by_where.get(problem.where[:2]) if problem.file == batch.path else None
+        # A new event's where is ("events", its index among the accepted rows).
+        new = problem.file == batch.path and len(problem.where) > 1
+        row = batch.accepted[int(problem.where[1])].row if new else None
         if row is None:
             continue
         if problem.code == "unknown-actor":
@@ -169,22 +185,39 @@ def _joined(pieces: list[str]) -> Iterator[str]:
         yield ("\n" if index else "") + piece
 
 
-def write_plan(plan: ImportPlan) -> list[Path]:
-    """Create the planned files atomically, never overwriting; on a failure, remove the
-    ones this call created and raise ImportWriteError."""
+def write_plan(plan: ImportPlan, root: Path) -> list[Path]:
+    """Create the planned files inside the collection `root` atomically, never overwriting;
+    on a failure, remove the files and folders this call created and raise ImportWriteError.
+    A year folder that leads outside `root` (a link) is a failure too."""
+    from chrono.add_write import WriteRefused, inside
     from chrono.write import atomic_write
 
     written: list[Path] = []
+    folders: list[Path] = []
     try:
         for planned in plan.files:
-            planned.path.parent.mkdir(parents=True, exist_ok=True)
+            folder = planned.path.parent
+            inside(folder, str(root))
+            if not folder.is_dir():
+                folders += [p for p in (folder, *folder.parents) if not p.exists()][::-1]
+                folder.mkdir(parents=True, exist_ok=True)
             atomic_write(planned.path, _joined(planned.pieces))
             written.append(planned.path)
+    except WriteRefused as err:
+        _take_back(written, folders)
+        raise ImportWriteError(str(err)) from err
     except OSError as err:
-        for done in written:
-            done.unlink(missing_ok=True)
+        _take_back(written, folders)
         reason = err.strerror or str(err)
         raise ImportWriteError(
             f"cannot write {getattr(err, 'filename', '') or planned.path}: {reason}"
         ) from err
     return written
+
+
+def _take_back(files: list[Path], folders: list[Path]) -> None:
+    for path in files:
+        path.unlink(missing_ok=True)
+    for folder in reversed(folders):
+        with contextlib.suppress(OSError):  # not empty: someone else wrote there meanwhile
+            folder.rmdir()

@@ -110,6 +110,7 @@ def _clock(value: str, prefix: str) -> str:
 
 def _source(record: Mapping[str, str]) -> dict[str, Any] | None:
     media, credit, caption = (cell(record, c) for c in ("Media", "Media Credit", "Media Caption"))
+    credit = html_text(credit) if credit else None
     url = (
         media if media and media.startswith(("http://", "https://")) and " " not in media else None
     )

@@ -5,7 +5,8 @@ Status: s. Date as written: “t”.</p>`` (the facts of `chrono.parse.schema`, 
 source as author, linked title, publisher and date, its quote in a blockquote and its note
 in brackets, all HTML-escaped. Text of another shape is not chrono's: None.
 
-What cannot come back: ``status = "occurred"`` (the export leaves the unremarkable case
+What cannot come back: a fact whose value ends in a full stop not after an abbreviation
+("Inc." comes back "Inc"), ``status = "occurred"`` (the export leaves the unremarkable case
 unsaid, so it comes back as no status), an actor or tag holding ", ", and a source without
 a URL whose title holds ", " (its parts cannot be told apart from author and publisher).
 """
@@ -27,12 +28,13 @@ _SHAPE = re.compile(
 
 def _facts_pattern() -> re.Pattern[str]:
     """``Label: value. Label: value.`` in the schema's order of facts, then the date as
-    written; each part optional, as the export leaves out what an event lacks."""
+    written; each part optional, as the export leaves out what an event lacks. Each part
+    ends in a full stop, or in its value's own ``. ! ? …`` (`chrono.render.prose.sentences`)."""
     parts = []
     for key in FACTS:
-        value = "|".join(STATUSES) if key.kind == "status" else ".*?"
-        parts.append(rf"(?:(?:(?<=.)\. |^){key.label}: (?P<{key.name}>{value}))?")
-    parts.append(r"(?:(?:(?<=.)\. |^)Date as written: “(?P<date_text>.*)”)?\.")
+        value = "(?:" + "|".join(STATUSES) + r")\." if key.kind == "status" else r".*?[.!?…]"
+        parts.append(rf"(?:(?:(?<=[.!?…]) |^){key.label}: (?P<{key.name}>{value}))?")
+    parts.append(r"(?:(?:(?<=[.!?…]) |^)Date as written: “(?P<date_text>.*)”\.)?")
     return re.compile("".join(parts), re.DOTALL)
 
 
@@ -68,11 +70,19 @@ def _facts(text: str) -> dict[str, Any] | None:
     for key in FACTS:
         value = found[key.name]
         if value is not None:
-            text = html.unescape(value)
+            text = html.unescape(_unstopped(value))
             facts[key.name] = text.split(", ") if key.kind == "texts" else text
     if found["date_text"] is not None:
         facts["date_text"] = html.unescape(found["date_text"])
     return facts
+
+
+def _unstopped(part: str) -> str:
+    """A fact's value without the full stop the export added: one ending in "!", "?" or
+    "…" got none, and neither did one ending in an abbreviation ("Washington, D.C.")."""
+    if not part.endswith(".") or re.search(r"\.\w+\.\Z", part):
+        return part
+    return part[:-1]
 
 
 def _citation(item: str) -> dict[str, Any]:

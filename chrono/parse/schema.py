@@ -68,6 +68,6 @@ def web_url(url: str) -> bool:
     return url.startswith(("http://", "https://")) and _NOT_IN_URL.search(url) is None
 
 
-#: What `web_url` refuses: space, quotes, angle brackets, C0 and C1 controls and DEL (one
-#: regex search: a generator over the characters cost ~6% of a cold parse).
-_NOT_IN_URL = re.compile('[ <>"\x00-\x20\x7f-\x9f]')
+#: What `web_url` refuses: space, quotes, angle brackets, C0 controls, DEL and C1 controls
+#: (a pattern: checking each character in Python cost a 100,000-row import a second).
+_NOT_IN_URL = re.compile('[\x00-\x20<>"\x7f-\x9f]')

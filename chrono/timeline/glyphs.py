@@ -17,6 +17,7 @@ class Glyphs:
     fuzzy_bar: str  # a vertical span with an approximate or uncertain end
     open_up: str  # a vertical span whose start is open or unknown
     open_down: str  # a vertical span whose end is open or unknown
+    tee: str  # where an open start's span meets its text, below the top
     axis: str
     tick: str  # an axis row with a calendar label
     gap: str  # a compressed stretch of empty time on the vertical axis
@@ -43,6 +44,7 @@ UNICODE = Glyphs(
     fuzzy_bar="┆",
     open_up="▲",
     open_down="▼",
+    tee="├",
     axis="│",
     tick="┤",
     gap="⋮",
@@ -69,6 +71,7 @@ ASCII = Glyphs(
     fuzzy_bar=":",
     open_up="^",
     open_down="v",
+    tee="+",
     axis="|",
     tick="+",
     gap=":",

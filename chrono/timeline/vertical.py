@@ -145,4 +145,6 @@ def _paint(shapes: Sequence[Shape], rows: Rows, gutter: Gutter, glyphs: Glyphs) 
             grid[row][x] = glyphs.fuzzy_bar if shape.fuzzy else glyphs.bar
         grid[first][x] = glyphs.open_up if shape.open_start else glyphs.span_start
         grid[last][x] = glyphs.open_down if shape.open_end else glyphs.span_end
+        if first < rows.starts[i] < last:  # an open start: its text stands below the top
+            grid[rows.starts[i]][x] = glyphs.tee
     return grid
