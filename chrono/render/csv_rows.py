@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from collections.abc import Iterator, Sequence
 from typing import cast
@@ -52,7 +53,7 @@ def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
     """The CSV row by row (the header first)."""
     out = io.StringIO()
     writer = csv.writer(out)
-    for row in (COLUMNS, *(_row(e) for e in events)):
+    for row in itertools.chain([COLUMNS], map(_row, events)):  # lazily: events may stream
         writer.writerow([neutral(cell) for cell in row])
         yield out.getvalue()
         out.seek(0)
