@@ -108,7 +108,7 @@ def _table(new: NewEvent, resolved: dict[str, Any]) -> dict[str, Any]:
     """The event's keys in schema order: `resolved` values, else as given; empty ones left out."""
     table: dict[str, Any] = {}
     for key in EVENT_SCHEMA:
-        value = resolved[key.name] if key.name in resolved else getattr(new, key.name)
+        value = resolved[key.name] if key.name in resolved else getattr(new, key.name, None)
         if value not in (None, (), [], ""):
             table[key.name] = list(value) if key.kind == "texts" else value
     return table

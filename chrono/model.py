@@ -70,6 +70,8 @@ class Source:
     author: str | None = None
     accessed: str | None = None  # EDTF text
     key: str | None = None
+    reliability: str | None = None  # Admiralty scale, "A" (completely reliable) .. "F"
+    derived_from: str | None = None  # the key of the source this one re-reports
 
     @property
     def identity(self) -> str:
@@ -87,6 +89,18 @@ class Citation:
     quote: str | None = None
     note: str | None = None
     ref: str | None = None  # the sources.toml key, when cited by reference
+    credibility: int | None = None  # Admiralty scale, 1 (confirmed) .. 6 (cannot be judged)
+    date: EdtfDate | None = None  # the date this source gives, when not the event's
+    date_text: str | None = None  # the source's words for that date
+
+    def slim(self) -> Citation:
+        """A copy without quote and note: what checks need."""
+        return Citation(self.source, None, None, self.ref, self.credibility, self.date)
+
+    def with_source(self, source: Source) -> Citation:
+        """A copy citing `source` (a bibliography entry in place of its placeholder)."""
+        return Citation(source, self.quote, self.note, self.ref, self.credibility, self.date,
+                        self.date_text)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,16 +119,20 @@ class Event:
     date_text: str | None = None
     file: str = ""
     where: Where = ()  # key path of the event's table inside `file`
+    same_as: tuple[str, ...] = ()  # ids of events known to be the same happening
+    distinct_from: tuple[str, ...] = ()  # ids of look-alikes known to be other happenings
+    merged_from: tuple[str, ...] = ()  # ids of the events `chrono merge` combined into this
 
     def sort_key(self) -> tuple[object, ...]:
         """The one total order: the date's order, then the id."""
         return (*self.date.sort_key(), self.id)
 
     def slim(self) -> Event:
-        """A copy without the prose (summary, quotes, notes, place, phrase): what checks need,
+        """A copy without the prose (summary, quotes, notes, phrase): what checks need,
         at a fraction of the memory."""
-        citations = tuple(Citation(c.source, None, None, c.ref) for c in self.citations)
-        return _replace(self, citations=citations, summary=None, location=None, date_text=None)
+        citations = tuple(c.slim() for c in self.citations)
+        # The place stays: duplicate detection compares places.
+        return _replace(self, citations=citations, summary=None, date_text=None)
 
     def with_citations(self, citations: tuple[Citation, ...]) -> Event:
         """A copy with other citations."""

@@ -24,6 +24,7 @@ from chrono.results import CheckReport, Collection, ordered
 from chrono.validate import resolve_citations, validate
 
 if TYPE_CHECKING:
+    from chrono.corroborate.checks import CorroborationChecks
     from chrono.registry.actors import Registry
 
 __all__ = [
@@ -139,12 +140,17 @@ def select_collection(dirs: Sequence[str], flt: Filter, *, cache: bool = False) 
     )
 
 
-def check_collection(dirs: Sequence[str], *, cache: bool = False) -> CheckReport:
+def check_collection(
+    dirs: Sequence[str], *, cache: bool = False, corroborate: CorroborationChecks | None = None
+) -> CheckReport:
     """Every problem in `dirs`, without keeping what checks do not need in memory.
 
     With `cache` on one folder the index answers, loading only the suspect events.
+    With `corroborate`, the corroboration checks run too (over whole events).
     """
     check_dirs(dirs)
+    if corroborate is not None:
+        return _check_corroboration(dirs, cache, corroborate)
     if cache and len(dirs) == 1:
         from chrono.index.answer import check_fast
 
@@ -154,6 +160,19 @@ def check_collection(dirs: Sequence[str], *, cache: bool = False) -> CheckReport
             return fast
     collection = load_collection(dirs, cache=cache, resolve=False, slim=True)
     return CheckReport(collection.problems, len(collection.events), collection.dirs)
+
+
+def _check_corroboration(
+    dirs: Sequence[str], cache: bool, checks: CorroborationChecks
+) -> CheckReport:
+    from chrono.corroborate.checks import corroboration_problems
+
+    collection = load_collection(dirs, cache=cache)
+    found = corroboration_problems(
+        collection.events, collection.sources, collection.registry, checks
+    )
+    problems = ordered([*collection.problems, *place(found)])
+    return CheckReport(problems, len(collection.events), collection.dirs)
 
 
 @contextmanager

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from chrono.model import Citation, Event, Problem, Source
+from chrono.model import Event, Problem, Source
 from chrono.parse.claims import Claim
 from chrono.registry.actors import Registry
 
@@ -103,8 +103,7 @@ def resolve_citations(events: Iterable[Event], sources: dict[str, Source]) -> li
     for event in events:
         if any(c.ref is not None for c in event.citations):
             citations = tuple(
-                c if c.ref is None else Citation(sources[c.ref], c.quote, c.note, c.ref)
-                for c in event.citations
+                c if c.ref is None else c.with_source(sources[c.ref]) for c in event.citations
             )
             event = event.with_citations(citations)
         resolved.append(event)

@@ -129,7 +129,7 @@ def test_html_is_balanced_accessible_and_its_links_resolve(page: Path) -> None:
     assert set(parser.fragments) <= set(parser.ids)
     notes = [i for i in parser.ids if i.startswith("note-")]
     refs = [i for i in parser.ids if i.startswith("ref-")]
-    assert len(notes) == len(refs) == 13  # one note per citation, each linked both ways
+    assert len(notes) == len(refs) == 16  # one note per citation, each linked both ways
     assert re.search(r'<svg [^>]*role="img" aria-label="Timeline of 10 events', html)
     assert html.count("<title>") == 1 + len(TITLES)  # the page's, and one tooltip per event
 

@@ -265,3 +265,13 @@ def test_another_work_with_the_same_headline_gets_its_own_source_key(
     sources = tomllib.loads((root / "sources.toml").read_text("utf-8"))
     assert sorted(sources) == ["talks-end", "talks-end-2"]
     assert [s["published"] for s in sources.values()] == ["2016-04-18", "2016-05-02"]
+
+
+def test_enormous_standard_input_is_refused_without_reading_it_all(runner: Any) -> None:
+    from chrono.cli import app
+
+    result = runner.invoke(
+        app, ["extract", "-", "--published", "2016-04-18"], input="a" * 3_000_000
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith("<stdin>:0: error[too-large]: over 2,000,000 bytes")

@@ -68,13 +68,15 @@ def test_csv_columns_are_the_schema_keys_with_what_derives_from_them() -> None:
     assert COLUMNS == (
         "id", "date", "display_date", "title", "summary", "actors", "tags",
         "location", "status", "date_text", "sources", "quotes", "urls",
+        "grades", "sources_count", "independent_sources", "sources_disagree",
+        "same_as", "distinct_from", "merged_from",
     )  # fmt: skip
 
 
 def test_json_record_has_every_schema_key_in_order() -> None:
     texts = {k.name: "x" for k in EVENT_SCHEMA if k.kind in ("text", "status") and k.shown != "id"}
     record = event_record(_event(**{**texts, "status": "planned"}))
-    keys = [k for k in record if k not in ("display_date", "actors_as_written")]
+    keys = [k for k in record if k not in ("display_date", "actors_as_written", "corroboration")]
     assert keys == list(EVENT_KEYS)
     assert list(record).index("actors_as_written") == list(record).index("actors") + 1
     assert record["tags"] == [] and record["actors"] == []

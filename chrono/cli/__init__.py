@@ -12,6 +12,7 @@ from chrono.cli import (  # noqa: F401 - they register commands
     export,
     extract,
     importing,
+    merge,
     registries,
     show,
     timeline,

@@ -21,26 +21,55 @@ def check(
         str, typer.Option("--format", "-f", help="text (path:line: ...) or json (a list).")
     ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    single_source: Annotated[
+        bool,
+        typer.Option(
+            "--single-source", help="Warn about events backed by one independent source."
+        ),
+    ] = False,
+    window: Annotated[
+        str,
+        typer.Option(
+            "--window", metavar="DAYS",
+            help="Dates this far apart (e.g. 2d) may still be one happening. Default: 0d.",
+        ),
+    ] = "0d",
+    no_corroboration: Annotated[
+        bool,
+        typer.Option(
+            "--no-corroboration",
+            help="Skip the disagreement and duplicate checks (faster on large collections).",
+        ),
+    ] = False,
     no_cache: NoCacheOpt = False,
-) -> None:
+) -> None:  # fmt: skip
     """Check every file of the collection and report every problem in one run.
 
     Each problem is printed as `path:line: error[code]: message`. Exit status: 0 when
     clean, 1 when there are errors (or warnings, with --strict), 2 on usage errors.
+    Across everything loaded, likely duplicates are warned about (possible-duplicate)
+    with their reasons, and so are sources that disagree about a date.
 
     \b
     Examples:
       chrono check
-      chrono check --events events --events more-events --strict
-      chrono check --format json
+      chrono check --events events --events more-events --window 2d
+      chrono check --strict --single-source --format json
     """
     if output not in ("text", "json"):
         fail(f"--format must be text or json, not '{output}'", 2)
+    from chrono.corroborate.checks import CorroborationChecks
     from chrono.load import default_dirs
     from chrono.pipeline import CollectionError, check_collection
 
+    days = _days(window)
+    checks = (
+        None if no_corroboration else CorroborationChecks(single_source=single_source, window=days)
+    )
     try:
-        report = check_collection(default_dirs(events), cache=use_cache(no_cache))
+        report = check_collection(
+            default_dirs(events), cache=use_cache(no_cache), corroborate=checks
+        )
     except CollectionError as err:
         fail(str(err), 2)
     problems = report.problems
@@ -64,3 +93,11 @@ def _summary(report: CheckReport) -> None:
         terminal.err(f"chrono: warning: no events in {', '.join(report.dirs)} (no *.toml files?)")
     else:
         terminal.err(f"OK: {count}")
+
+
+def _days(text: str) -> int:
+    """A --window value: a whole number of days, "2" or "2d"."""
+    value = text.strip().lower().removesuffix("d").strip()
+    if not value.isdigit() or int(value) > 366:
+        fail(f"--window must be a number of days from 0 to 366, like 2d, not '{text}'", 2)
+    return int(value)

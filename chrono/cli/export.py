@@ -55,8 +55,11 @@ def export(
         fail(f"{output} already exists; use --force to overwrite it", 1)
     with streaming_selected(events, no_cache, selection.filter(), fmt.streams) as collection:
         warn_skipped(collection, selection.actor)
-        chosen = collection.events
-        pieces = fmt.chunks()(chosen, RenderOptions(title=title, registry=collection.registry))
+        chosen = selection.refine(collection)
+        options = RenderOptions(
+            title=title, registry=collection.registry, sources=collection.sources
+        )
+        pieces = fmt.chunks()(chosen, options)
         if output is None:
             terminal.write(pieces, escape=terminal.stdout_is_terminal())
         else:

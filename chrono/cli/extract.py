@@ -69,12 +69,19 @@ def _extraction(article: str, published: str | None) -> Extraction:
 
     name = "<stdin>" if article == "-" else article
     try:
-        data = sys.stdin.buffer.read() if article == "-" else _read(article)
+        data = _read_stdin() if article == "-" else _read(article)
         return extract(parse_article(name, data), published)
     except ArticleError as err:
-        fail(str(err.problem))
+        say_err(str(err.problem))  # already path:line: error[code]: message
+        raise typer.Exit(1) from None
     except AnchorError as err:
         fail(f"{name}: {err}")
+
+
+def _read_stdin() -> bytes:
+    from chrono.extract.article import MAX_BYTES
+
+    return sys.stdin.buffer.read(MAX_BYTES + 1)  # enough to tell that it is too large
 
 
 def _read(path: str) -> bytes:

@@ -20,7 +20,9 @@ from chrono.cli.common import fail
 from chrono.cli.completion import complete_actors, complete_statuses, complete_tags
 
 if TYPE_CHECKING:
+    from chrono.model import Event
     from chrono.query import Filter
+    from chrono.results import Collection
 
 R = TypeVar("R")
 
@@ -75,18 +77,64 @@ class Selection:
     reverse: Annotated[
         bool, typer.Option("--reverse", help="Latest first (with -n: the N latest).")
     ] = False
+    min_grade: Annotated[
+        str | None,
+        typer.Option(
+            "--min-grade", metavar="GRADE",
+            help="Keep events with a citation graded at least this (Admiralty: B2, B or 2).",
+        ),
+    ] = None  # fmt: skip
+    corroborated: Annotated[
+        int | None,
+        typer.Option(
+            "--corroborated", metavar="N", min=1,
+            help="Keep events backed by at least N independent sources.",
+        ),
+    ] = None  # fmt: skip
+    fold_duplicates: Annotated[
+        bool,
+        typer.Option(
+            "--fold-duplicates", help="Show events linked by same_as as one (no file changes)."
+        ),
+    ] = False
 
     def filter(self) -> "Filter":
         """The Filter these options make; a value that is not understood is a usage error."""
         from chrono.query import QueryError, make_filter
 
         try:
-            return make_filter(
+            flt = make_filter(
                 self.actor, self.tag, self.since, self.until, self.search, self.location,
                 self.status, self.limit, self.reverse,
             )  # fmt: skip
         except QueryError as err:
             fail(str(err), 2)
+        # The corroboration filters come after selection (`refine`): --limit waits for them.
+        return dataclasses.replace(flt, limit=None) if self._corroborating() else flt
+
+    def refine(self, collection: "Collection") -> "list[Event]":
+        """The selected events, folded and filtered by corroboration as the options say
+        (after `filter()`: these need the events' resolved sources)."""
+        from chrono.corroborate.grades import GradeError, parse_grade
+        from chrono.corroborate.select import at_least_graded, corroborated, fold_same_as
+
+        try:
+            floor = parse_grade(self.min_grade) if self.min_grade is not None else None
+        except GradeError as err:
+            fail(f"--min-grade: {err}", 2)
+        events = collection.events
+        if self.fold_duplicates:
+            events = fold_same_as(events, collection.registry)
+        if floor is not None:
+            events = at_least_graded(events, floor)
+        if self.corroborated is not None:
+            events = corroborated(events, collection.sources, self.corroborated)
+        if self.limit is not None and self._corroborating():
+            events = events[: self.limit]
+        return events
+
+    def _corroborating(self) -> bool:
+        return bool(self.min_grade or self.corroborated or self.fold_duplicates)
 
 
 #: Every filter as a command parameter, in declaration order.

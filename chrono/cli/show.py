@@ -52,8 +52,8 @@ def show(
     fmt = choice(name, SHOW_FORMATS, extra=("table",))
     collection = load_selected(events, no_cache, selection.filter())
     warn_skipped(collection, selection.actor)
-    chosen = collection.events
-    options = RenderOptions(registry=collection.registry)
+    chosen = selection.refine(collection)
+    options = RenderOptions(registry=collection.registry, sources=collection.sources)
     if fmt is None:
         _print_table(chosen, options)
     else:
@@ -67,7 +67,8 @@ def _print_table(events: Sequence[Event], options: RenderOptions) -> None:
     """A table drawn by rich to the terminal's width; piped, an aligned plain-text table
     (tabulate's "simple": no box characters, no wrapping), then the numbered sources."""
     from chrono.render.actors import with_canonical_actors
-    from chrono.render.citations import SourceList, marks_text
+    from chrono.render.citations import SourceList
+    from chrono.render.corroboration import event_marks, notes
     from chrono.render.plain import source_lines
 
     if not events:
@@ -75,7 +76,12 @@ def _print_table(events: Sequence[Event], options: RenderOptions) -> None:
         return
     numbered = SourceList()
     rows = [
-        (e.date.human(), e.title, ", ".join(e.actors), marks_text(numbered.marks(e)))
+        (
+            e.date.human(),
+            "\n".join([e.title, *notes(e, options.sources)]),
+            ", ".join(e.actors),
+            event_marks(numbered, e),
+        )
         for e in with_canonical_actors(events, options.registry)
     ]
     sources = source_lines(numbered)

@@ -56,7 +56,7 @@ def timeline(
         width = max(shutil.get_terminal_size().columns, MIN_WIDTH) if tty else 80
     collection = load_selected(events, no_cache, selection.filter())
     warn_skipped(collection, selection.actor)
-    chosen = collection.events
+    chosen = selection.refine(collection)
     color = tty and not os.environ.get("NO_COLOR")
     options = RenderOptions(
         width=width,
@@ -65,6 +65,7 @@ def timeline(
         lanes="actor" if group_by and lanes is None else lanes,
         group_by_member=group_by is not None,
         registry=collection.registry,
+        sources=collection.sources,
     )
     text = render(chosen, options)
     if not (color and chosen):
@@ -80,5 +81,5 @@ def timeline(
             styled.highlight_regex(r"[●○◀▶▲▼]+", "bold cyan")  # marks and open ends
             styled.highlight_regex(r"[━╍]+", "cyan")  # spans across the lanes
             styled.highlight_regex(r"[⋮╱]+", "yellow")  # time left out
-            styled.highlight_regex(r"\[\d+\]", "dim")  # citation marks
+            styled.highlight_regex(r"\[\d+(?: [A-F?][1-6]?)?\]!?", "dim")  # citation marks
             console.print(styled, soft_wrap=True)

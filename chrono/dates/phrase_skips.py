@@ -42,7 +42,7 @@ SKIPS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:just |only )?(?:(?:a|one) )?(?:few |several |many |some |a number of )(?:days|weeks|months|years|decades) (?:ago|back)"), "vague"),
     (re.compile(rf"(?:(?:well )?over|more than|nearly|almost|less than|at least|up to) {_N} {_UNITS} ago"), "vague"),
     (re.compile(r"(?:(?:a|one|half a) (?:decade|century|generation)|decades|centuries|years|months|weeks|days|ages|long) ago"), "vague"),
-    (re.compile(r"(?:most |more |very |until |only |just |as )?(?:recently|soon|lately|shortly|immediately|currently|previously|formerly|earlier|later|now|then|eventually|someday|since|once|afterward|afterwards|beforehand|nowadays|presently|at once)(?: than| as possible| enough| after| before)?"), "vague"),
+    (re.compile(r"(?:most |more |very |until |only |just |as )?(?:recently|soon|lately|shortly|immediately|currently|previously|formerly|earlier|later|now|then|eventually|someday|since|once|sometime|afterward|afterwards|beforehand|nowadays|presently|at once)(?: than| as possible| enough| after| before)?"), "vague"),
     (re.compile(r"(?:right |just |until |for |from )?(?:now|the present|the moment|the time being|this time|that time|the time|some point|a later date|an undisclosed date|the future|the past|these days|this point|that point)"), "vague"),
     (re.compile(r"(?:in|at|for|from|until|by) (?:the )?(?:near|distant|immediate|foreseeable) future"), "vague"),
 ]  # fmt: skip

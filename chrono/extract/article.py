@@ -44,7 +44,7 @@ class Article:
 def parse_article(name: str, data: bytes) -> Article:
     """The article in `data` (named `name` in messages); ArticleError if unusable."""
     if len(data) > MAX_BYTES:
-        _refuse(name, "too-large", f"{len(data):,} bytes; the limit is {MAX_BYTES:,}")
+        _refuse(name, "too-large", f"over {MAX_BYTES:,} bytes; an article is a few thousand words")
     if b"\0" in data:
         _refuse(name, "binary", "binary data, not an article (give a .txt, .md or .html file)")
     try:

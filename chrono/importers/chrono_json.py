@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 from chrono.importers.rows import Draft, Drafted, ReadError, ReadOptions
-from chrono.parse.schema import CITATION_KEYS, EVENT_KEYS, SOURCE_FIELDS
+from chrono.parse.schema import CITATION_KEYS, EVENT_KEYS, GRADE_FIELDS, SOURCE_FIELDS
 
 _NEWEST = 1
 
@@ -61,16 +61,21 @@ def _document(data: Any) -> tuple[list[Any], dict[str, dict[str, Any]]]:
     listed = data.get("sources")
     sources = listed if isinstance(listed, list) else []
     bibliography = {
-        s["key"]: {k: v for k, v in s.items() if k in SOURCE_FIELDS}
+        s["key"]: {k: v for k, v in s.items() if k in SOURCE_FIELDS or k in GRADE_FIELDS}
         for s in sources
         if isinstance(s, dict) and isinstance(s.get("key"), str)
     }
     return events, bibliography
 
 
+_NOT_COPIED = ("sources", "merged_from")
+_SOURCE_ONLY = (*SOURCE_FIELDS, *GRADE_FIELDS)  # a ref's bibliography entry says these
+
+
 def event_table(record: dict[str, Any]) -> dict[str, Any]:
     """An event file's table for one exported event record."""
-    table = {k: v for k, v in record.items() if k in EVENT_KEYS and k != "sources"}
+    # merged_from is exported as ids only: the originals it recorded are not in the export.
+    table = {k: v for k, v in record.items() if k in EVENT_KEYS and k not in _NOT_COPIED}
     if isinstance(record.get("actors_as_written"), list):  # `actors` holds canonical names
         table["actors"] = record["actors_as_written"]
     citations = record.get("sources")
@@ -86,6 +91,6 @@ def _citation(record: Any) -> Any:
         return record
     key = record.get("key")
     if isinstance(key, str):
-        extra = {k: record[k] for k in CITATION_KEYS if k in record and k not in SOURCE_FIELDS}
+        extra = {k: record[k] for k in CITATION_KEYS if k in record and k not in _SOURCE_ONLY}
         return {"ref": key, **extra}
     return {k: v for k, v in record.items() if k in CITATION_KEYS and k != "key"}

@@ -121,7 +121,8 @@ def _bibliography_index(
     index: dict[frozenset[tuple[str, Any]], str] = {}
     clashes = set()
     for key, source in known.items():
-        fields = frozenset(_fields(source).items())
+        # Matched on bibliographic fields alone: formats that carry no grade still find it.
+        fields = frozenset(_fields(source, grades=False).items())
         if key in ambiguous or fields in index:
             clashes.add(fields)
         index[fields] = key
@@ -130,8 +131,9 @@ def _bibliography_index(
 
 def _cite_known(draft: Draft, by_fields: dict[frozenset[tuple[str, Any]], str]) -> None:
     """An inline source whose fields are exactly a sources.toml entry's is cited by its key."""
-    from chrono.parse.schema import SOURCE_FIELDS
+    from chrono.parse.schema import GRADE_FIELDS, SOURCE_FIELDS
 
+    own = (*SOURCE_FIELDS, *GRADE_FIELDS)  # what the bibliography entry says of a source
     sources = draft.table.get("sources")
     if not by_fields or not isinstance(sources, list):
         return
@@ -141,14 +143,16 @@ def _cite_known(draft: Draft, by_fields: dict[frozenset[tuple[str, Any]], str]) 
         fields = frozenset((k, v) for k, v in entry.items() if k in SOURCE_FIELDS)
         key = by_fields.get(fields)
         if key is not None:
-            rest = {k: v for k, v in entry.items() if k not in SOURCE_FIELDS}
+            rest = {k: v for k, v in entry.items() if k not in own}
             sources[index] = {"ref": key, **rest}
 
 
-def _fields(source: Source) -> dict[str, Any]:
-    from chrono.parse.schema import SOURCE_FIELDS
+def _fields(source: Source, grades: bool = True) -> dict[str, Any]:
+    """A source's fields; `grades` adds its reliability and derived_from."""
+    from chrono.parse.schema import GRADE_FIELDS, SOURCE_FIELDS
 
-    return {f: getattr(source, f) for f in SOURCE_FIELDS if getattr(source, f)}
+    names = (*SOURCE_FIELDS, *GRADE_FIELDS) if grades else SOURCE_FIELDS
+    return {f: getattr(source, f) for f in names if getattr(source, f)}
 
 
 def _validate(batch: Batch, collection: Collection | None, plan: ImportPlan) -> None:

@@ -43,6 +43,7 @@ _ITEM = re.compile(r"<li>(.*?)</li>", re.DOTALL)
 _LINK = re.compile(
     r'(?:(?P<author>[^<]*), )?<a href="(?P<url>[^"]*)">(?P<title>[^<]*)</a>(?P<rest>[^<]*)'
 )
+_CITE = re.compile(r"(?:(?P<author>[^<]*), )?<cite>(?P<title>[^<]*)</cite>(?P<rest>[^<]*)")
 _QUOTE = re.compile(r": <blockquote>“(?P<quote>.*)”</blockquote>", re.DOTALL)
 _NOTE = re.compile(r" \((?P<note>[^<]*)\)\Z", re.DOTALL)
 
@@ -95,10 +96,11 @@ def _citation(item: str) -> dict[str, Any]:
     if quote:
         entry["quote"] = html.unescape(quote["quote"])
         item = item[: quote.start()]
-    link = _LINK.fullmatch(item)
+    link = _LINK.fullmatch(item) or _CITE.fullmatch(item)
     if link is None:
         return {"title": html.unescape(item), **entry}
-    url, title = html.unescape(link["url"]), html.unescape(link["title"])
+    url = html.unescape(link["url"]) if "url" in link.groupdict() else None
+    title = html.unescape(link["title"])
     found = {"url": url, "title": None if title == url else title}
     if link["author"]:
         found["author"] = html.unescape(link["author"])

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from chrono import __version__
 
-FORMAT = "chrono-index-7"  # bump when the schema or the encoding of rows changes shape
+FORMAT = "chrono-index-8"  # bump when the schema or the encoding of rows changes shape
 
 # Paths are stored as bytes (os.fsencode), so that any file name the OS allows works.
 # Every row that answers a question carries `crc` (see `chrono.index.rows`).

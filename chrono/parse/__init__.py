@@ -13,11 +13,13 @@ from chrono.dates import DateError, from_toml
 from chrono.load import RawFile
 from chrono.model import STATUSES, Citation, Event, Problem, Source, Where
 from chrono.parse.fields import Collector
+from chrono.parse.grading import claim, merged_ids, source_grade
 from chrono.parse.quick import quick_event
 from chrono.parse.schema import (
     CITATION_KEYS,
     DATED_FIELDS,
     EVENT_KEYS,
+    GRADE_FIELDS,
     PLAIN_KEYS,
     SOURCE_FIELDS,
     web_url,
@@ -87,6 +89,7 @@ def careful_event(
         col.error((*where, "status"), "bad-value", f"status '{status}' is not one of: {allowed}")
     citations = _citations(table, where, what, col)
     fields = _plain_fields(table, where, col)
+    fields["merged_from"] = merged_ids(table, where, col)
     if len(col.problems) > before or not (event_id and date and title):
         return None
     return Event(
@@ -136,15 +139,19 @@ def parse_citation(entry: dict[str, Any], where: Where, col: Collector) -> Citat
     """One ``[[sources]]`` entry: ``ref`` into the bibliography, or an inline source."""
     col.unknown_keys(entry, CITATION_KEYS, where)
     quote, note = col.text(entry, "quote", where), col.text(entry, "note", where)
+    credibility, date, date_text = claim(entry, where, col)
     ref = col.text(entry, "ref", where)
     if ref is not None:
-        extra = [k for k in SOURCE_FIELDS if k in entry]
+        extra = [k for k in (*SOURCE_FIELDS, *GRADE_FIELDS) if k in entry]
         if extra:
-            msg = f"a source with 'ref' takes only 'quote' and 'note', not {', '.join(extra)}"
+            msg = (
+                "a source with 'ref' takes only 'quote', 'note', 'credibility', 'date' and"
+                f" 'date_text', not {', '.join(extra)} (set those in sources.toml)"
+            )
             col.error((*where, extra[0]), "conflicting-keys", msg)
-        return Citation(Source(key=ref), quote, note, ref)
+        return Citation(Source(key=ref), quote, note, ref, credibility, date, date_text)
     source = parse_source(entry, where, col)
-    return Citation(source, quote, note) if source else None
+    return Citation(source, quote, note, None, credibility, date, date_text) if source else None
 
 
 def parse_source(
@@ -164,4 +171,4 @@ def parse_source(
         msg = f"url '{values['url']}' is not a web address (http:// or https://)"
         col.error((*where, "url"), "bad-value", msg)
         return None
-    return Source(key=key, **values)
+    return Source(key=key, **values, **source_grade(entry, where, col))

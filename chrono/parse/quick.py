@@ -11,10 +11,18 @@ from typing import Any, TypeGuard
 
 from chrono.dates import DateError, EdtfDate, from_toml
 from chrono.model import STATUSES, Citation, Event, Source, Where
-from chrono.parse.schema import CITATION_KEYS, EVENT_KEYS, PLAIN_KEYS, SOURCE_FIELDS, web_url
+from chrono.parse.schema import (
+    EVENT_SCHEMA,
+    PLAIN_CITATION_KEYS,
+    PLAIN_KEYS,
+    SOURCE_FIELDS,
+    web_url,
+)
 
-_EVENT_KEYS = frozenset(EVENT_KEYS)
-_CITATION_KEYS = frozenset(CITATION_KEYS)
+# Tables with keys read here only by the careful parser ([[merged_from]], grades and the
+# dates citations give) take the careful path.
+_EVENT_KEYS = frozenset(key.name for key in EVENT_SCHEMA if key.kind != "merged")
+_CITATION_KEYS = frozenset(PLAIN_CITATION_KEYS)
 _INLINE_ONLY = frozenset(SOURCE_FIELDS)
 _PLAIN = tuple((key.name, key.kind == "texts") for key in PLAIN_KEYS)
 

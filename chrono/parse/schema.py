@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 #: text: a non-empty string; texts: a list of strings; date: EDTF; status: one of STATUSES;
-#: citations: the ``[[sources]]`` tables.
-Kind = Literal["text", "texts", "date", "status", "citations"]
+#: citations: the ``[[sources]]`` tables; merged: the ``[[merged_from]]`` tables (their ids).
+Kind = Literal["text", "texts", "date", "status", "citations", "merged"]
 #: How an output shows a key: the event's id, its date, its one-line heading, the date as
 #: written beside the date, the body text, a labelled fact ("Actors: ..."), its sources.
 Shown = Literal["id", "date", "heading", "as-written", "body", "fact", "sources"]
@@ -44,6 +44,10 @@ EVENT_SCHEMA: tuple[Key, ...] = (
     Key("status", "status", "fact", label="Status", unsaid="occurred"),
     Key("date_text", "text", "as-written"),
     Key("sources", "citations", "sources", required=True),
+    # Links between records of one happening (see `chrono.corroborate`): event ids.
+    Key("same_as", "texts", "fact", label="Same as"),
+    Key("distinct_from", "texts", "fact", label="Distinct from"),
+    Key("merged_from", "merged", "fact", label="Merged from"),
 )
 EVENT_KEYS = tuple(key.name for key in EVENT_SCHEMA)
 #: The keys no parser treats specially: optional strings and lists of strings, in order.
@@ -57,8 +61,15 @@ FACTS = tuple(k for k in EVENT_SCHEMA if k.shown == "fact")
 SOURCE_FIELDS = ("title", "publisher", "url", "published", "author", "accessed")
 #: Of those, the ones holding EDTF dates.
 DATED_FIELDS = ("published", "accessed")
-#: What one ``[[sources]]`` entry of an event may hold.
-CITATION_KEYS = ("ref", *SOURCE_FIELDS, "quote", "note")
+#: What a source may say about its own trustworthiness and origin.
+GRADE_FIELDS = ("reliability", "derived_from")
+#: What a citation may say besides its source: its credibility, and the date its source gives.
+CLAIM_KEYS = ("credibility", "date", "date_text")
+#: What one ``[[sources]]`` entry of an event may hold; the quick parser knows the plain ones.
+PLAIN_CITATION_KEYS = ("ref", *SOURCE_FIELDS, "quote", "note")
+CITATION_KEYS = (*PLAIN_CITATION_KEYS, *GRADE_FIELDS, *CLAIM_KEYS)
+#: What one ``[[merged_from]]`` table records of an original event: its id, file and text.
+MERGED_KEYS = ("id", "file", "text")
 
 
 def web_url(url: str) -> bool:

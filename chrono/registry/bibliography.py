@@ -6,9 +6,9 @@ from chrono.load import RawFile
 from chrono.model import Problem, Source
 from chrono.parse import parse_source
 from chrono.parse.fields import Collector
-from chrono.parse.schema import SOURCE_FIELDS
+from chrono.parse.schema import GRADE_FIELDS, SOURCE_FIELDS
 
-BIBLIOGRAPHY_KEYS = (*SOURCE_FIELDS, "note")
+BIBLIOGRAPHY_KEYS = (*SOURCE_FIELDS, *GRADE_FIELDS, "note")
 
 
 def parse_bibliography(raw: RawFile) -> tuple[dict[str, Source], list[Problem]]:

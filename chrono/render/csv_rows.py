@@ -11,7 +11,8 @@ Two rules make the file safe and lossless:
   applies to every cell, the EDTF date too (``'-1985`` is 1986 BCE).
 
 The columns are the schema's keys in order, each followed by what is derived from it:
-``display_date`` after ``date``, ``quotes`` and ``urls`` after ``sources``.
+``display_date`` after ``date``; ``quotes``, ``urls``, the citations' ``grades`` and the
+corroboration counts and disagreement after ``sources``.
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ from typing import cast
 from chrono.model import Citation, Event
 from chrono.parse.schema import EVENT_SCHEMA
 from chrono.render.citations import source_label
+from chrono.render.corroboration import grade
 from chrono.render.facts import event_fields
 from chrono.render.options import RenderOptions
 
-_AFTER = {"date": ("display_date",), "sources": ("quotes", "urls")}
+_CORROBORATION = ("grades", "sources_count", "independent_sources", "sources_disagree")
+_AFTER = {"date": ("display_date",), "sources": ("quotes", "urls", *_CORROBORATION)}
 COLUMNS = tuple(c for key in EVENT_SCHEMA for c in (key.name, *_AFTER.get(key.name, ())))
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -53,21 +56,21 @@ def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
     """The CSV row by row (the header first)."""
     out = io.StringIO()
     writer = csv.writer(out)
-    for row in itertools.chain([COLUMNS], map(_row, events)):  # lazily: events may stream
+    for row in itertools.chain([COLUMNS], (_row(e, options) for e in events)):  # lazily
         writer.writerow([neutral(cell) for cell in row])
         yield out.getvalue()
         out.seek(0)
         out.truncate()
 
 
-def _row(event: Event) -> list[str]:
+def _row(event: Event, options: RenderOptions) -> list[str]:
     row: list[str] = []
     for key, value in event_fields(event):
         if key.kind == "date":
             row += [event.date.text, event.date.human()]
         elif key.kind == "citations":
-            row += _citation_cells(event.citations)
-        elif key.kind == "texts":
+            row += _citation_cells(event.citations) + _corroboration_cells(event, options)
+        elif key.kind in ("texts", "merged"):
             row.append(json_list(cast("tuple[str, ...]", value)))
         else:
             row.append(cast("str | None", value) or "")
@@ -80,4 +83,20 @@ def _citation_cells(cites: tuple[Citation, ...]) -> list[str]:
         json_list(list(dict.fromkeys(source_label(c.source) for c in cites))),  # each once
         json_list([c.quote for c in cites if c.quote]),
         json_list([c.source.url for c in cites if c.source.url]),
+    ]
+
+
+def _corroboration_cells(event: Event, options: RenderOptions) -> list[str]:
+    """Each citation's grade ("" when ungraded), the number of sources and of independent
+    ones, and the sources' disagreement about the date."""
+    from chrono.corroborate.disagree import disagreement, disagreement_text
+    from chrono.corroborate.independence import corroboration
+
+    counted = corroboration(event, options.sources or {})
+    claims = disagreement(event)
+    return [
+        json_list([grade(c).text() for c in event.citations]),
+        str(counted.sources),
+        str(counted.independent),
+        disagreement_text(claims) if claims else "",
     ]

@@ -16,13 +16,14 @@ with `html.escape`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from chrono.dates import Point
-from chrono.model import Citation, Event
+from chrono.model import Citation, Event, Source
 from chrono.render.anchors import unique_ids
 from chrono.render.citations import source_parts
+from chrono.render.corroboration import claimed_words, grade_words, mark, notes
 from chrono.render.facts import fact_texts
 from chrono.render.html_style import CSS
 from chrono.render.options import RenderOptions
@@ -37,7 +38,7 @@ def render(events: Sequence[Event], options: RenderOptions) -> str:
     """The whole page, from ``<!doctype html>`` to ``</html>``."""
     groups = by_year(events)
     ordered = [event for _, group in groups for event in group]
-    page = Page(ordered)
+    page = Page(ordered, options.sources)
     body = [page.year_section(heading, group) for heading, group in groups]
     summary = f"{len(events)} event{'' if len(events) == 1 else 's'}"
     if groups:
@@ -102,7 +103,10 @@ def _figure(chart: str) -> str:
 class Page:
     """Numbers the citations in reading order and remembers them for the notes."""
 
-    def __init__(self, events: Sequence[Event]) -> None:
+    def __init__(
+        self, events: Sequence[Event], sources: Mapping[str, Source] | None = None
+    ) -> None:
+        self.sources = sources
         ids = unique_ids((event.id for event in events), "event-")
         self.anchors = {id(event): anchor for event, anchor in zip(events, ids, strict=True)}
         self.notes: list[tuple[Citation, Event]] = []
@@ -121,7 +125,8 @@ class Page:
         for citation in event.citations:
             self.notes.append((citation, event))
             n = len(self.notes)
-            refs.append(f'<a href="#note-{n}" id="ref-{n}" aria-label="source {n}">[{n}]</a>')
+            label = text(mark(n, citation))
+            refs.append(f'<a href="#note-{n}" id="ref-{n}" aria-label="source {n}">{label}</a>')
         lines = [
             f'<li class="event" id="{self.anchors[id(event)]}">',
             f'<p class="when">{date_html(event)}</p>',
@@ -132,6 +137,8 @@ class Page:
         meta = _meta(event)
         if meta:
             lines.append(f'<p class="meta">{meta}</p>')
+        for note in notes(event, self.sources):
+            lines.append(f'<p class="corroboration">{text(note[:1].upper() + note[1:])}.</p>')
         return "\n".join([*lines, "</li>"])
 
     def notes_section(self) -> str:
@@ -201,6 +208,9 @@ def note_html(number: int, citation: Citation, event: Event) -> str:
         lines.append(f"<blockquote><p>“{text(citation.quote)}”</p></blockquote>")
     if citation.note:
         lines.append(f'<p class="note">{text(citation.note)}</p>')
+    for extra in (grade_words(citation), claimed_words(citation)):
+        if extra:
+            lines.append(f'<p class="grade">{text(extra)}.</p>')
     back = f"Back to the event: {event.title}"
     lines.append(
         f'<p><a class="back" href="#ref-{number}" aria-label="{escape(back)}">↩ back</a></p>'

@@ -41,6 +41,7 @@ sup a { text-decoration: none; padding: 0 .1em; }
 .notes a { overflow-wrap: anywhere; }
 blockquote { margin: .3rem 0; padding: .1rem 0 .1rem .8rem; border-left: 3px solid var(--rule); }
 .note { font-style: italic; }
+.corroboration { font-weight: 600; }
 :target { background: var(--hl); }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }

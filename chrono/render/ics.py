@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from chrono.dates import SECONDS_PER_DAY, DateError, EdtfDate, civil_from_seconds, parse_edtf
 from chrono.model import Event
 from chrono.render.citations import source_label
+from chrono.render.corroboration import mark
 from chrono.render.facts import fact_texts
 from chrono.render.ics_lines import CRLF, date_value, datetime_value, fold, text, uid, uri
 from chrono.render.options import RenderOptions
@@ -125,7 +126,7 @@ def description(event: Event) -> str:
     parts += ["", *facts] if facts else []
     parts += ["", "Sources:"]
     for number, citation in enumerate(event.citations, start=1):
-        parts.append(f"[{number}] {source_label(citation.source)}")
+        parts.append(f"{mark(number, citation)} {source_label(citation.source)}")
         if citation.quote:
             parts.append(f"“{citation.quote}”")
         if citation.note:

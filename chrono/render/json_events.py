@@ -14,7 +14,9 @@ def render(events: Sequence[Event], options: RenderOptions) -> str:
     """A JSON array, one object per event, in the order given."""
     return (
         json.dumps(
-            [event_record(e, options.registry) for e in events], ensure_ascii=False, indent=2
+            [event_record(e, options.registry, options.sources) for e in events],
+            ensure_ascii=False,
+            indent=2,
         )
         + "\n"
     )

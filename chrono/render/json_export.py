@@ -24,7 +24,10 @@ def render(events: Sequence[Event], options: RenderOptions) -> str:
         "generator": f"chrono {__version__}",
         "title": options.title,
         "events": [
-            {**event_record(e, options.registry), "source_numbers": numbered.marks(e)}
+            {
+                **event_record(e, options.registry, options.sources),
+                "source_numbers": numbered.marks(e),
+            }
             for e in events
         ],
         "sources": [

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from chrono.model import Citation, Event, Source
 from chrono.render.citations import SourceList, source_parts
+from chrono.render.corroboration import claimed_words, grade, grade_words, notes, source_grade
 from chrono.render.facts import fact_texts
 from chrono.render.options import RenderOptions
 from chrono.render.prose import sentences
@@ -46,20 +47,29 @@ def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
             for citation in event.citations:
                 number = numbered.number(citation.source)
                 cited.setdefault(number, []).append((event.date.human(), citation))
-            refs = "".join(f"[^{n}]" for n in numbered.marks(event))
-            yield _item(event, refs) + "\n"
+            yield _item(event, _refs(numbered, event), notes(event, options.sources)) + "\n"
         yield "\n"
     for number, source in enumerate(numbered.sources, 1):
         yield f"[^{number}]: {footnote(source, cited[number])}\n"
 
 
-def _item(event: Event, refs: str) -> str:
+def _refs(numbered: SourceList, event: Event) -> str:
+    """Footnote references, each (source, grade) once, the grade beside: "[^1] (B2)[^2]"."""
+    refs = (
+        f"[^{numbered.number(c.source)}]" + (f" ({g})" if (g := grade(c).text()) else "")
+        for c in event.citations
+    )
+    return "".join(dict.fromkeys(refs))
+
+
+def _item(event: Event, refs: str, said: Sequence[str]) -> str:
     text = f"- **{escape(event.date.human())}** — **{escape(event.title)}**{refs}"
     if event.date_text:
         text += f" _(“{escape(event.date_text)}”)_"
     if event.summary:
         text += f"  \n  {_not_a_block(escape(event.summary))}"
     details = fact_texts(event, escape)
+    details += [escape(note[:1].upper() + note[1:]) for note in said]
     if details:
         text += "  \n  _" + sentences(details) + "_"
     return text
@@ -84,6 +94,8 @@ def footnote(source: Source, citations: Sequence[tuple[str, Citation]]) -> str:
     dress = {"title": lambda t: f"*{escape(t)}*", "url": lambda t: f"<{t}>"}
     parts = [dress.get(name, escape)(value) for name, value in source_parts(source)]
     text = ", ".join(parts) or escape(source.key or "source")
+    graded = source_grade(source).strip()
+    text += f" {escape(graded)}" if graded else ""
     if len(citations) == 1:
         words = _words(citations[0][1])
         return f"{text}. {words}" if words else text
@@ -98,4 +110,7 @@ def _words(citation: Citation) -> str:
     words = f"“{escape(citation.quote)}”" if citation.quote else ""
     if citation.note:
         words += f" ({escape(citation.note)})"
+    for extra in (grade_words(citation), claimed_words(citation)):
+        if extra:
+            words += f" {escape(extra)}."
     return words.strip()

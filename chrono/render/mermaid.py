@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from chrono.model import Citation, Event
 from chrono.render.citations import source_label
+from chrono.render.corroboration import mark
 from chrono.render.options import RenderOptions
 from chrono.render.years import by_year
 
@@ -47,7 +48,7 @@ def render(events: Sequence[Event], options: RenderOptions) -> str:
             marks = ""
             for citation in event.citations:
                 notes.append(f"%% [{len(notes) + 1}] {note_text(citation)}")
-                marks += f"[{len(notes)}]"
+                marks += mark(len(notes), citation)
             entry = f"{clean(event.date.human())} : {clean(event.title)}"
             lines.append(f"{INDENT * 2}{entry} {marks}".rstrip())
     if not events:

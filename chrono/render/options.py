@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from chrono.model import Source
     from chrono.registry.actors import Registry
 
 
@@ -20,3 +23,4 @@ class RenderOptions:
     lanes: str | None = None  # "actor" or "tag", for the lane timeline
     group_by_member: bool = False
     registry: Registry | None = None
+    sources: Mapping[str, Source] | None = None  # the bibliography, for `derived_from` links

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from chrono.model import Event
-from chrono.render.citations import SourceList, marks_text, source_label
+from chrono.render.citations import SourceList, source_label
+from chrono.render.corroboration import event_marks, notes, source_grade
 from chrono.render.options import RenderOptions
 
 
@@ -25,9 +26,12 @@ def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
     numbered = SourceList()
     width = max(len(e.date.human()) for e in events)
     for event in events:
-        line = f"{event.date.human():<{width}}  {event.title} {marks_text(numbered.marks(event))}"
+        line = f"{event.date.human():<{width}}  {event.title} {event_marks(numbered, event)}"
         if event.actors:
             line += f"  — {', '.join(event.actors)}"
+        said = notes(event, options.sources)
+        if said:
+            line += f"  ({'; '.join(said)})"
         yield line + "\n"
     yield "\n"
     for line in source_lines(numbered):
@@ -35,5 +39,7 @@ def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
 
 
 def source_lines(numbered: SourceList) -> list[str]:
-    """``Sources:`` and one ``[n] citation`` line per source."""
-    return ["Sources:"] + [f"[{n}] {source_label(s)}" for n, s in enumerate(numbered.sources, 1)]
+    """``Sources:`` and one ``[n] citation`` line per source, with its reliability."""
+    return ["Sources:"] + [
+        f"[{n}] {source_label(s)}{source_grade(s)}" for n, s in enumerate(numbered.sources, 1)
+    ]

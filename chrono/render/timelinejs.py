@@ -112,6 +112,8 @@ def citation_html(citation: Citation) -> str:
     title = _text(source.title or source.url or source.key or "untitled source")
     if source.url:
         title = f'<a href="{html.escape(source.url, quote=True)}">{title}</a>'
+    else:  # marked, so that publisher and date can be told from the title on the way back
+        title = f"<cite>{title}</cite>"
     published = human_date(source.published) if source.published else None
     rest = [_text(p) for p in (source.publisher, published) if p]
     parts = [_text(source.author)] if source.author else []

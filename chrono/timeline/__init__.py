@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from chrono.corroborate.disagree import disagreement
 from chrono.model import Event
-from chrono.render.citations import SourceList, marks_text
+from chrono.render.citations import SourceList
+from chrono.render.corroboration import event_marks, notes
 from chrono.render.options import RenderOptions
 from chrono.render.plain import source_lines
 from chrono.timeline.blocks import Entry
@@ -35,7 +37,7 @@ def render(events: Sequence[Event], options: RenderOptions) -> str:
         raise ValueError(f"width must be at least {MIN_WIDTH}, not {options.width}")
     ordered = sorted(events, key=Event.sort_key)
     numbered = SourceList()
-    entries = [_entry(e, marks_text(numbered.marks(e)), options.ascii) for e in ordered]
+    entries = [_entry(e, event_marks(numbered, e), options) for e in ordered]
     glyphs = glyphs_for(options.ascii)
     if options.lanes is None:
         from chrono.timeline.vertical import render_vertical
@@ -46,16 +48,33 @@ def render(events: Sequence[Event], options: RenderOptions) -> str:
 
         body = render_lanes(ordered, entries, glyphs, options)
     sources = [clean(line, options.ascii) for line in source_lines(numbered)]
-    lines = [*body, "", *_hanging(sources, options.width, glyphs.ellipsis)]
+    said = [clean(line, options.ascii) for line in _corroboration_lines(ordered, options)]
+    lines = [*body, "", *_hanging([*sources, *said], options.width, glyphs.ellipsis)]
     lines = [fit(line, options.width, glyphs.ellipsis) for line in lines]
     if options.ascii:
         lines = ["".join(c if ord(c) < 128 else "?" for c in line) for line in lines]
     return "\n".join(lines) + "\n"
 
 
-def _entry(event: Event, marks: str, ascii_only: bool) -> Entry:
-    date = clean(event.date.human(), ascii_only)
-    return Entry(date, clean(event.title, ascii_only).strip(), marks)
+def _entry(event: Event, marks: str, options: RenderOptions) -> Entry:
+    date = clean(event.date.human(), options.ascii)
+    if disagreement(event):
+        marks += "!"  # the claims are listed under "Corroboration:"
+    return Entry(date, clean(event.title, options.ascii).strip(), marks)
+
+
+def _corroboration_lines(events: Sequence[Event], options: RenderOptions) -> list[str]:
+    """``Corroboration:`` and a line per event backed by several sources or disputed by
+    them, named by date ("!" before those whose sources disagree about the date: the
+    chart marks them the same way), or nothing. Titles are not repeated: each event's
+    title appears once, in the chart."""
+    lines = []
+    for event in events:
+        said = notes(event, options.sources)
+        if said:
+            flag = "!" if disagreement(event) else "-"
+            lines.append(f"{flag} {event.date.human()}: {'; '.join(said)}")
+    return ["", "Corroboration:", *lines] if lines else []
 
 
 def _hanging(lines: Sequence[str], width: int, ellipsis: str) -> list[str]:
@@ -63,7 +82,7 @@ def _hanging(lines: Sequence[str], width: int, ellipsis: str) -> list[str]:
     out = []
     for line in lines:
         head, _, rest = line.partition(" ")
-        if not head.startswith("[") or not rest:
+        if not head.startswith(("[", "!", "-")) or not rest:
             out.append(line)
             continue
         indent = len(head) + 1

@@ -1,0 +1,78 @@
+"""What every output shows of corroboration: grades beside citation marks, how many
+(independent) sources back an event, and sources that disagree about its date."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from chrono.corroborate.disagree import disagreement, disagreement_text
+from chrono.corroborate.grades import CREDIBILITY, RELIABILITY, Grade, citation_grade
+from chrono.corroborate.independence import corroboration
+from chrono.model import Citation, Event, Source
+from chrono.render.citations import SourceList
+
+
+def grade(citation: Citation) -> Grade:
+    """The citation's grade (see `chrono.corroborate.grades.citation_grade`)."""
+    return citation_grade(citation)
+
+
+def mark(number: int, citation: Citation) -> str:
+    """ "[2 B2]", or "[2]" for an ungraded citation."""
+    text = grade(citation).text()
+    return f"[{number} {text}]" if text else f"[{number}]"
+
+
+def event_marks(numbered: SourceList, event: Event) -> str:
+    """The event's citation marks, each (source, grade) once, in citation order."""
+    marks = (mark(numbered.number(c.source), c) for c in event.citations)
+    return "".join(dict.fromkeys(marks))
+
+
+def grade_words(citation: Citation) -> str:
+    """ "Grade B2: usually reliable, probably true", for notes and footnotes ("" if ungraded)."""
+    found = grade(citation)
+    words = [RELIABILITY[found.reliability]] if found.reliability else []
+    words += [CREDIBILITY[found.credibility]] if found.credibility else []
+    return f"Grade {found.text()}: {', '.join(words)}" if words else ""
+
+
+def claimed_words(citation: Citation) -> str:
+    """ "Gives the date as 15 Apr 2016 (“on Friday”)" when the citation has a date of its own."""
+    if citation.date is None:
+        return ""
+    said = f" (“{citation.date_text}”)" if citation.date_text else ""
+    return f"Gives the date as {citation.date.human()}{said}"
+
+
+def source_grade(source: Source) -> str:
+    """ " (reliability B, usually reliable)" for a source list line; "" when ungraded."""
+    if not source.reliability:
+        return ""
+    return f" (reliability {source.reliability}: {RELIABILITY[source.reliability]})"
+
+
+def notes(event: Event, sources: Mapping[str, Source] | None) -> list[str]:
+    """ "2 sources, 1 independent" when more than one source is cited, and the sources'
+    disagreement about the date, if any."""
+    found = []
+    counted = corroboration(event, sources or {})
+    if counted.sources > 1:
+        found.append(counted.text())
+    claims = disagreement(event)
+    if claims:
+        found.append(disagreement_text(claims))
+    return found
+
+
+def record(event: Event, sources: Mapping[str, Source] | None) -> dict[str, Any]:
+    """The corroboration fields of an event for JSON: counts, and the disagreeing claims."""
+    fields: dict[str, Any] = {"corroboration": corroboration(event, sources or {}).as_dict()}
+    claims = disagreement(event)
+    if claims:
+        fields["sources_disagree"] = [
+            {"source": c.source, "date": c.date.text, "display_date": c.date.human()}
+            for c in claims
+        ]
+    return fields
