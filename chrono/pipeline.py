@@ -9,7 +9,8 @@ answering from the index cache when they may (see `chrono.index.answer`).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from chrono.folder import Parts, no_gc, parse_path, scan_folder
@@ -172,3 +173,33 @@ def _check_corroboration(
     )
     problems = ordered([*collection.problems, *place(found)])
     return CheckReport(problems, len(collection.events), collection.dirs)
+
+
+@contextmanager
+def streaming_selection(
+    dirs: Sequence[str], flt: Filter, *, cache: bool = False
+) -> Iterator[Collection]:
+    """`select_collection` for writing out as it is read: with `cache` on one folder, the
+    events come from the index a chunk at a time while they are iterated inside the `with`
+    (memory holds each event's sort key, not the event); otherwise all are loaded first.
+
+    Raises CollectionError if the index turns out damaged while being read (it is then
+    discarded; the next run rebuilds it).
+    """
+    check_dirs(dirs)
+    if cache and len(dirs) == 1:
+        from chrono.index.stream import streamed_selection
+        from chrono.index.sync import CACHE_ERRORS, cache_failed
+
+        with no_gc(), streamed_selection(dirs[0], flt) as streamed:
+            if streamed is not None:
+                try:
+                    yield streamed
+                except CACHE_ERRORS as err:
+                    cache_failed(dirs[0], err)
+                    raise CollectionError(
+                        "the index cache was damaged while it was read and has been removed; "
+                        "run the command again"
+                    ) from None
+                return
+    yield select_collection(dirs, flt, cache=cache)

@@ -25,6 +25,7 @@ COMMANDS = (
     ("show", "--format", "json", "--tag", "x"),
     ("show", "--format", "json"),
     ("check", "--format", "json"),
+    ("export", "--format", "markdown", "--from", "2013"),  # streamed from the index
 )
 
 
@@ -109,3 +110,38 @@ def test_a_new_cache_folder_is_made_private(
     assert answers(invoke, root)[0][0] == 0
     assert stat.S_IMODE(cache_dir().stat().st_mode) == 0o700
     assert stat.S_IMODE(database_for(str(root)).stat().st_mode) == 0o600
+
+
+def test_every_field_of_an_event_survives_the_index() -> None:
+    from chrono.dates import parse_edtf
+    from chrono.index.rows import decode_event, decode_problems, encode_event, encode_problems
+    from chrono.model import Citation, Event, Problem, Source
+
+    source = Source("T", "P", "https://x.org/é", "2016-04~", "A", "2016-05", None)
+    event = Event(
+        id="odd-\udcff-id",  # a file name that is not UTF-8
+        date=parse_edtf("2016-04-25~/2016-05-01~"),
+        title="Title ‘quoted’ \x1b",
+        citations=(Citation(source, "q", "n", None), Citation(Source(key="k"), None, None, "k")),
+        summary="S",
+        actors=("Iran", "IRGC"),
+        location="Moscow",
+        tags=("a", "b"),
+        status="planned",
+        date_text="next week",
+        file="/f/2016/x.toml",
+        where=("events", 3),
+    )
+    assert decode_event(encode_event(event)) == event
+    problems = [Problem("f", 3, "bad-date", "m", "warning", ("events", 1, "date"))]
+    assert decode_problems(encode_problems(problems)) == problems
+
+
+def test_a_damaged_schema_that_sqlite_cannot_word_is_rebuilt(invoke: Any, root: Path) -> None:
+    truth = answers(invoke, root, "--no-cache")
+    assert answers(invoke, root) == truth
+    path = database_for(str(root))
+    damaged = path.read_bytes().replace(b"PRIMARY KEY", b"PRIMARY \xe1EY", 1)
+    path.write_bytes(damaged)  # SQLite quotes it in its error: not UTF-8
+    assert answers(invoke, root) == truth
+    assert answers(invoke, root) == truth

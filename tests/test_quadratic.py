@@ -85,3 +85,12 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing(
         "reads: split it (e.g. a file per year)\n"
     )
     assert time.perf_counter() - start < 5
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x200), max_size=30))
+def test_web_url_refuses_exactly_the_characters_it_did(tail: str) -> None:
+    from chrono.parse.schema import web_url
+
+    url = "https://x.org/" + tail
+    bad = any(c in ' <>"' or c <= " " or "\x7f" <= c <= "\x9f" for c in url)
+    assert web_url(url) is not bad

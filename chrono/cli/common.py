@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
@@ -57,6 +58,25 @@ def load_selected(dirs: Sequence[str], no_cache: bool, flt: Filter) -> Collectio
 
     try:
         return select_collection(default_dirs(dirs), flt, cache=use_cache(no_cache))
+    except CollectionError as err:
+        fail(str(err), 2)
+
+
+@contextmanager
+def streaming_selected(
+    dirs: Sequence[str], no_cache: bool, flt: Filter, streams: bool
+) -> Iterator[Collection]:
+    """`load_selected` for a format that writes as it goes: the events are read from the
+    index while they are iterated inside the `with` (see `streaming_selection`)."""
+    if not streams:
+        yield load_selected(dirs, no_cache, flt)
+        return
+    from chrono.load import default_dirs
+    from chrono.pipeline import CollectionError, streaming_selection
+
+    try:
+        with streaming_selection(default_dirs(dirs), flt, cache=use_cache(no_cache)) as found:
+            yield found
     except CollectionError as err:
         fail(str(err), 2)
 

@@ -14,7 +14,7 @@ from chrono.cli.common import (
     EventsOpt,
     NoCacheOpt,
     fail,
-    load_selected,
+    streaming_selected,
     warn_skipped,
     write_output,
 )
@@ -53,17 +53,18 @@ def export(
         fail(str(err), 2)
     if output and os.path.exists(output) and not force:
         fail(f"{output} already exists; use --force to overwrite it", 1)
-    collection = load_selected(events, no_cache, selection.filter())
-    warn_skipped(collection, selection.actor)
-    chosen = selection.refine(collection)
-    pieces = fmt.chunks()(
-        chosen, RenderOptions(title=title, registry=collection.registry, sources=collection.sources)
-    )
-    if output is None:
-        terminal.write(pieces, escape=terminal.stdout_is_terminal())
-    else:
-        write_output(output, pieces, force)
-    _report(fmt, chosen, output)
+    with streaming_selected(events, no_cache, selection.filter(), fmt.streams) as collection:
+        warn_skipped(collection, selection.actor)
+        chosen = selection.refine(collection)
+        options = RenderOptions(
+            title=title, registry=collection.registry, sources=collection.sources
+        )
+        pieces = fmt.chunks()(chosen, options)
+        if output is None:
+            terminal.write(pieces, escape=terminal.stdout_is_terminal())
+        else:
+            write_output(output, pieces, force)
+        _report(fmt, chosen, output)
 
 
 def _report(fmt: Format, chosen: Sequence[Event], output: str | None) -> None:

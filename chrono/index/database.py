@@ -19,7 +19,7 @@ from pathlib import Path
 
 from chrono import __version__
 
-FORMAT = "chrono-index-6"  # bump when the schema or the encoding of rows changes shape
+FORMAT = "chrono-index-8"  # bump when the schema or the encoding of rows changes shape
 
 # Paths are stored as bytes (os.fsencode), so that any file name the OS allows works.
 # Every row that answers a question carries `crc` (see `chrono.index.rows`).
@@ -28,7 +28,8 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files(path BLOB PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER,
                    inode INTEGER, problems BLOB, crc INTEGER);
 CREATE TABLE events(n INTEGER PRIMARY KEY, file BLOB NOT NULL, seq INTEGER NOT NULL,
-                    id BLOB NOT NULL, data BLOB NOT NULL, crc INTEGER NOT NULL);
+                    id BLOB NOT NULL, data BLOB NOT NULL, head BLOB NOT NULL,
+                    crc INTEGER NOT NULL);
 CREATE INDEX events_file ON events(file, seq);
 CREATE INDEX events_id ON events(id);
 CREATE TABLE terms(n INTEGER NOT NULL, kind TEXT NOT NULL, term TEXT NOT NULL,

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import json
 import zlib
-from typing import Any
+from collections.abc import Callable
+from typing import TypeVar
 
-from chrono.dates import DateError, parse_edtf
-from chrono.model import Citation, Event, Problem, Source
+from chrono.index.codec import plain, rebuild
+from chrono.model import Event, Problem
+
+T = TypeVar("T")
 
 
 class Damage(Exception):
@@ -46,94 +49,67 @@ def number(n: object) -> bytes:
     return b"%d" % n
 
 
+def verify_event_row(row: tuple[object, ...]) -> None:
+    """Raise Damage unless an events row (n, file, seq, id, data, head, crc) is as written."""
+    n, file, seq, ident, data, head, crc = row
+    verify(crc, number(n), file, number(seq), ident, data, head)
+
+
+def encode_head(event: Event) -> bytes:
+    """What orders and date-filters an event without decoding it: the first and last instant
+    its date can denote, then its place in the one total order (`Event.sort_key`)."""
+    head = [event.date.earliest, event.date.latest, *event.sort_key()]
+    return json.dumps(head, separators=(",", ":")).encode("ascii")
+
+
+def decode_head(data: object) -> tuple[int | float, int | float, tuple[object, ...]]:
+    """(earliest, latest, sort key) as `encode_head` wrote them; Damage if not of that shape."""
+    try:
+        head = json.loads(data)  # type: ignore[arg-type]
+    except (ValueError, TypeError, RecursionError) as err:
+        raise Damage(f"a cached sort key is not chrono's: {err}") from None
+    if type(head) is not list or len(head) < 3 or not all(type(v) in _SCALARS for v in head):
+        raise Damage("a cached sort key is not chrono's")
+    if type(head[0]) is str or type(head[1]) is str:
+        raise Damage("a cached date bound is not a number")
+    return head[0], head[1], tuple(head[2:])
+
+
+_SCALARS = (int, float, str)
+
+
 def encode_event(event: Event) -> bytes:
     """One event as ASCII JSON (lone surrogates from file names survive as escapes)."""
-    citations = [
-        [*_source_fields(c.source), c.quote, c.note, c.ref, c.credibility,
-         c.date.text if c.date else None, c.date_text]
-        for c in event.citations
-    ]  # fmt: skip
-    fields = [
-        event.id, event.date.text, event.title, citations, event.summary, list(event.actors),
-        event.location, list(event.tags), event.status, event.date_text, event.file,
-        list(event.where), list(event.same_as), list(event.distinct_from),
-        list(event.merged_from),
-    ]  # fmt: skip
-    return json.dumps(fields, separators=(",", ":")).encode("ascii")
+    return _dumps(event)
 
 
 def decode_event(data: object) -> Event:
     """The event `encode_event` wrote; Damage if the data is not of that shape."""
-    try:
-        f = json.loads(data)  # type: ignore[arg-type]
-        _texts(f[0], f[1], f[2], f[10])
-        _optional_texts(f[4], f[6], f[8], f[9])
-        return Event(
-            f[0], parse_edtf(f[1]), f[2], tuple(_citation(c) for c in f[3]), f[4],
-            _text_tuple(f[5]), f[6], _text_tuple(f[7]), f[8], f[9], f[10], _where(f[11]),
-            _text_tuple(f[12]), _text_tuple(f[13]), _text_tuple(f[14]),
-        )  # fmt: skip
-    except (ValueError, TypeError, IndexError, KeyError, DateError) as err:
-        raise Damage(f"a cached event is not chrono's: {err}") from None
+    event: Event = _loads(data, lambda value: rebuild(Event, value))
+    return event
 
 
 def encode_problems(problems: list[Problem]) -> bytes:
-    rows = [[p.file, p.line, p.code, p.message, p.severity, list(p.where)] for p in problems]
-    return json.dumps(rows, separators=(",", ":")).encode("ascii")
+    return _dumps(problems)
 
 
-def decode_problems(data: bytes) -> list[Problem]:
+def decode_problems(data: object) -> list[Problem]:
     """The problems `encode_problems` wrote; Damage if the data is not of that shape."""
+    return _loads(data, _problem_list)
+
+
+def _problem_list(rows: object) -> list[Problem]:
+    if type(rows) is not list:
+        raise TypeError("not a list of problems")
+    return [rebuild(Problem, row) for row in rows]
+
+
+def _dumps(value: object) -> bytes:
+    return json.dumps(plain(value), separators=(",", ":")).encode("ascii")
+
+
+def _loads(data: object, build: Callable[[object], T]) -> T:
     try:
-        found = []
-        for file, line, code, message, severity, where in json.loads(data):
-            _texts(file, code, message)
-            if type(line) is not int or severity not in ("error", "warning"):
-                raise TypeError("not a problem")
-            found.append(Problem(file, line, code, message, severity, _where(where)))
-        return found
-    except (ValueError, TypeError) as err:
-        raise Damage(f"cached problems are not chrono's: {err}") from None
-
-
-def _source_fields(s: Source) -> list[str | None]:
-    return [
-        s.title, s.publisher, s.url, s.published, s.author, s.accessed, s.key, s.reliability,
-        s.derived_from,
-    ]  # fmt: skip
-
-
-def _citation(row: Any) -> Citation:
-    if type(row) is not list or len(row) != 15:
-        raise TypeError("not a citation")
-    _optional_texts(*row[:12], *row[13:])
-    credibility, date = row[12], row[13]
-    if credibility is not None and type(credibility) is not int:
-        raise TypeError("a credibility is not a number")
-    claimed = parse_edtf(date) if date is not None else None
-    return Citation(Source(*row[:9]), row[9], row[10], row[11], credibility, claimed, row[14])
-
-
-def _texts(*values: object) -> None:
-    for value in values:
-        if type(value) is not str:
-            raise TypeError("expected text")
-
-
-def _optional_texts(*values: object) -> None:
-    for value in values:
-        if value is not None and type(value) is not str:
-            raise TypeError("expected text or nothing")
-
-
-def _text_tuple(values: Any) -> tuple[str, ...]:
-    if type(values) is not list:
-        raise TypeError("expected a list")
-    _texts(*values)
-    return tuple(values)
-
-
-def _where(values: Any) -> tuple[str | int, ...]:
-    if type(values) is not list or any(type(v) not in (str, int) for v in values):
-        raise TypeError("expected a key path")
-    return tuple(values)
+        return build(json.loads(data))  # type: ignore[arg-type]
+    except (ValueError, TypeError, KeyError, RecursionError) as err:  # DateError is a ValueError
+        raise Damage(f"a cached row is not chrono's: {err}") from None

@@ -23,27 +23,29 @@ import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from chrono.index.database import connect, database_for, private_file, remove
+from chrono.index.database import cache_dir, connect, database_for, private_file, remove
 from chrono.index.rows import (
     Damage,
     decode_event,
     decode_problems,
     encode_event,
+    encode_head,
     encode_problems,
     number,
     seal,
     verify,
+    verify_event_row,
 )
 from chrono.index.summary import Summary, event_terms
 from chrono.load import Stat
 from chrono.model import Event, Problem
 
-__all__ = ["Damage", "Index", "database_for", "discard"]
+__all__ = ["Damage", "Index", "cache_dir", "database_for", "discard"]
 
 RACY_SECONDS = 2.0
 
 Parse = Callable[[str], tuple[list[Event], list[Problem]]]
-_EVENT_COLUMNS = "n, file, seq, id, data, crc"
+_EVENT_COLUMNS = "n, file, seq, id, data, head, crc"
 
 
 def discard(root: str) -> None:
@@ -67,7 +69,7 @@ class Index:
                 return cls(connect(path)) if private_file(path) else None
             except sqlite3.OperationalError:
                 return None  # busy, or a folder we may not write: do without, keep it
-            except sqlite3.DatabaseError:
+            except (sqlite3.DatabaseError, UnicodeError):  # (SQLite's message may quote damage)
                 if not remove(path):  # corrupt or foreign: start again from nothing
                     return None
             except OSError:
@@ -180,12 +182,13 @@ class Index:
         event_rows, term_rows = [], []
         for seq, event in enumerate(events):
             n, ident, data = next(numbers), os.fsencode(event.id), encode_event(event)
-            crc = seal(number(n), key, number(seq), ident, data)
-            event_rows.append((n, key, seq, ident, data, crc))
+            head = encode_head(event)
+            crc = seal(number(n), key, number(seq), ident, data, head)
+            event_rows.append((n, key, seq, ident, data, head, crc))
             for kind, term in event_terms(event):
                 term_rows.append((n, kind, term, seal(*_term_parts(n, kind, term))))
             summary.add(event, 1)
-        self.db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)", event_rows)
+        self.db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)", event_rows)
         self.db.executemany("INSERT INTO terms VALUES (?, ?, ?, ?)", term_rows)
         return {e.id for e in events}
 
@@ -235,9 +238,24 @@ class Index:
                 raise Damage("the index has lost events it points to")
         return self._decode(rows)
 
+    def numbered(self, numbers: Iterable[int]) -> list[tuple[int, Event]]:
+        """The numbered events with their numbers, in load order."""
+        wanted = sorted(set(numbers))
+        rows: list[tuple[object, ...]] = []
+        for chunk in _chunks(wanted, 500):
+            marks = ",".join("?" * len(chunk))
+            rows += self.db.execute(
+                f"SELECT {_EVENT_COLUMNS} FROM events WHERE n IN ({marks})", chunk
+            )
+        if len(rows) != len(wanted):
+            raise Damage("the index has lost events it points to")
+        self._verify(rows)
+        rows.sort(key=lambda row: (row[1], row[2]))
+        return [(row[0], decode_event(row[4])) for row in rows]  # type: ignore[misc]
+
     def _verify(self, rows: Iterable[tuple[object, ...]]) -> None:
-        for n, file, seq, ident, data, crc in rows:
-            verify(crc, number(n), file, number(seq), ident, data)
+        for row in rows:
+            verify_event_row(row)
 
     def _decode(self, rows: list[tuple[object, ...]]) -> list[Event]:
         self._verify(rows)  # also proves every row's types, before they are sorted on

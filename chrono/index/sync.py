@@ -17,8 +17,9 @@ from chrono.model import Event, Problem
 if TYPE_CHECKING:
     from chrono.index.store import Index
 
-#: What a damaged, foreign or busy cache can raise while being read.
-CACHE_ERRORS = (sqlite3.Error, Damage)
+#: What a damaged, foreign or busy cache can raise while being read. SQLite's message
+#: about a damaged schema can quote its bytes, which Python then fails to decode.
+CACHE_ERRORS = (sqlite3.Error, Damage, UnicodeError)
 
 
 def cache_failed(folder: str, err: Exception) -> None:

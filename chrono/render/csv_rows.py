@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from collections.abc import Iterator, Sequence
 from typing import cast
@@ -55,7 +56,7 @@ def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
     """The CSV row by row (the header first)."""
     out = io.StringIO()
     writer = csv.writer(out)
-    for row in (COLUMNS, *(_row(e, options) for e in events)):
+    for row in itertools.chain([COLUMNS], (_row(e, options) for e in events)):  # lazily
         writer.writerow([neutral(cell) for cell in row])
         yield out.getvalue()
         out.seek(0)

@@ -16,7 +16,7 @@ from chrono.render.corroboration import claimed_words, grade, grade_words, notes
 from chrono.render.facts import fact_texts
 from chrono.render.options import RenderOptions
 from chrono.render.prose import sentences
-from chrono.render.years import by_year
+from chrono.render.years import runs_by_year
 
 _ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|&~"})
 _NEEDS_ESCAPE = re.compile(r"[\\`*_\[\]<>#|&~]")  # & starts entities, ~~ strikes on GitHub
@@ -40,12 +40,13 @@ def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
         yield "_No events match._\n"
         return
     numbered = SourceList()
-    cited: dict[int, list[tuple[Event, Citation]]] = {}
-    for heading, group in by_year(events):
+    cited: dict[int, list[tuple[str, Citation]]] = {}  # not the events: they may be streamed
+    for heading, group in runs_by_year(events):
         yield f"## {heading}\n\n"
         for event in group:
             for citation in event.citations:
-                cited.setdefault(numbered.number(citation.source), []).append((event, citation))
+                number = numbered.number(citation.source)
+                cited.setdefault(number, []).append((event.date.human(), citation))
             yield _item(event, _refs(numbered, event), notes(event, options.sources)) + "\n"
         yield "\n"
     for number, source in enumerate(numbered.sources, 1):
@@ -87,9 +88,9 @@ def _not_a_block(line: str) -> str:
     return line[: end - 1] + "\\" + line[end - 1 :]
 
 
-def footnote(source: Source, citations: Sequence[tuple[Event, Citation]]) -> str:
+def footnote(source: Source, citations: Sequence[tuple[str, Citation]]) -> str:
     """Title, publisher, date and URL of a source; then the quote of its one citation on the
-    same line, or one indented line per citation (the event's date, quote and note)."""
+    same line, or one indented line per citation (the event's date as shown, quote, note)."""
     dress = {"title": lambda t: f"*{escape(t)}*", "url": lambda t: f"<{t}>"}
     parts = [dress.get(name, escape)(value) for name, value in source_parts(source)]
     text = ", ".join(parts) or escape(source.key or "source")
@@ -98,9 +99,9 @@ def footnote(source: Source, citations: Sequence[tuple[Event, Citation]]) -> str
     if len(citations) == 1:
         words = _words(citations[0][1])
         return f"{text}. {words}" if words else text
-    for event, citation in citations:
+    for shown, citation in citations:
         words = _words(citation) or "(no quote)"
-        text += f"\n    - {escape(event.date.human())}: {words}"
+        text += f"\n    - {escape(shown)}: {words}"
     return text
 
 

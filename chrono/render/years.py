@@ -8,7 +8,8 @@ follow that order and no year opens twice.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 
 from chrono.model import Event
 
@@ -32,3 +33,9 @@ def by_year(events: Sequence[Event]) -> list[tuple[str, list[Event]]]:
             groups.append((heading, []))
         groups[-1][1].append(event)
     return groups
+
+
+def runs_by_year(events: Iterable[Event]) -> Iterator[tuple[str, Iterator[Event]]]:
+    """`by_year` as it goes: each heading with its events, read once, none kept (for
+    formats that write a large selection as they read it)."""
+    return itertools.groupby(events, key=year_heading)
