@@ -218,3 +218,22 @@ def test_indexed_selection_equals_full_selection(
         assert fast.events == full.events
         assert fast.problems == full.problems
     assert load_collection([str(root)], cache=True).problems == full.problems
+
+
+def test_many_new_files_at_once_keep_the_unchanged_ones(invoke: Any, root: Path) -> None:
+    """Regression: when more than half the files changed, the index started again but stored
+    only the changed files, so the next answers lost every unchanged event (six parallel
+    `chrono add` runs were enough)."""
+
+    def valid() -> str:
+        result = invoke("check", "--events", str(root))
+        return (result.stdout + result.stderr).strip().splitlines()[-1]
+
+    assert valid().endswith("2 valid events in " + str(root))
+    assert shown(invoke, root, "--actor", "Iran") == ["Alpha"]
+    for n in range(5):
+        (root / "2016" / f"new{n}.toml").write_text(event_toml(f"New {n}", '"2016-07"'))
+    age(root)
+    assert valid().endswith("7 valid events in " + str(root))
+    assert valid().endswith("7 valid events in " + str(root))
+    assert shown(invoke, root, "--actor", "Iran") == ["Alpha"]

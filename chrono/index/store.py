@@ -94,6 +94,7 @@ class Index:
             if rebuild:
                 for table in ("files", "events", "terms"):
                     self.db.execute(f"DELETE FROM {table}")
+                changes = sorted(stats)  # every file is stored again, not only the changed ones
             (last,) = self.db.execute("SELECT COALESCE(MAX(n), 0) FROM events").fetchone()
             numbers = itertools.count(last + 1)
             touched: set[str] = set()
