@@ -227,7 +227,7 @@ def test_many_new_files_at_once_keep_the_unchanged_ones(invoke: Any, root: Path)
 
     def valid() -> str:
         result = invoke("check", "--events", str(root))
-        return (result.stdout + result.stderr).strip().splitlines()[-1]
+        return str((result.stdout + result.stderr).strip().splitlines()[-1])
 
     assert valid().endswith("2 valid events in " + str(root))
     assert shown(invoke, root, "--actor", "Iran") == ["Alpha"]
