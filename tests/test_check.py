@@ -18,7 +18,7 @@ def test_clean_collection_exits_zero(invoke: Any, make_collection: MakeCollectio
     result = check(invoke, root)
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    assert "OK: 1 valid events" in result.stderr
+    assert "OK: 1 valid event in " in result.stderr
 
 
 def test_every_problem_reported_in_one_run(invoke: Any, make_collection: MakeCollection) -> None:
@@ -92,7 +92,7 @@ def test_many_events_file_locates_each_event(invoke: Any, make_collection: MakeC
     result = check(invoke, root)
     assert result.exit_code == 1
     assert f"{root}/bulk.toml:10: error[bad-date]" in result.stdout
-    assert "1 valid events" in result.stderr
+    assert "1 valid event in " in result.stderr
 
 
 def test_toml_date_literal_is_accepted(invoke: Any, make_collection: MakeCollection) -> None:

@@ -64,7 +64,7 @@ def test_overlapping_folders_load_each_file_once(
         "check", "--events", str(root), "--events", str(root / "2016"), "--events", f"{root}/"
     )
     assert result.exit_code == 0, result.output
-    assert "OK: 1 valid events" in result.stderr
+    assert "OK: 1 valid event in " in result.stderr
 
 
 def test_a_link_loop_does_not_crash_the_scan(invoke: Any, make_collection: MakeCollection) -> None:
@@ -243,7 +243,7 @@ def test_a_file_name_that_is_not_utf8_works_with_the_cache(
     first = invoke("check", "--events", str(root))
     second = invoke("check", "--events", str(root))
     assert first.exit_code == second.exit_code == 0, first.output
-    assert "OK: 1 valid events" in second.stderr
+    assert "OK: 1 valid event in " in second.stderr
     assert invoke("export", "--events", str(root), "--format", "ics").exit_code == 0
 
 

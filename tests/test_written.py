@@ -103,3 +103,9 @@ def test_any_day_written_out_reads_back(day: date, layout: str) -> None:
 @given(days)
 def test_any_month_written_out_reads_back_as_a_month(day: date) -> None:
     assert parse_written(day.strftime("%B %Y")) == day.isoformat()[:7]
+
+
+@pytest.mark.parametrize("text", ["-1985", "\u22121985", "-27 April 2016"])
+def test_a_minus_sign_is_never_dropped(text: str) -> None:
+    """Regression: dateutil read '-1985' as the year 1985, silently flipping its era."""
+    assert parse_written(text) is None

@@ -86,7 +86,8 @@ def check(
 
 def _summary(report: CheckReport) -> None:
     errors, warnings = len(report.errors), len(report.warnings)
-    count = f"{report.valid} valid events in {', '.join(report.dirs)}"
+    noun = "event" if report.valid == 1 else "events"
+    count = f"{report.valid} valid {noun} in {', '.join(report.dirs)}"
     if errors or warnings:
         terminal.err(f"{errors} error(s), {warnings} warning(s); {count}")
     elif report.valid == 0:  # most likely the wrong folder: say so rather than "OK"

@@ -36,6 +36,8 @@ _YEAR_FIRST = re.compile(r"\d{4}\b")
 def parse_written(text: str) -> str | None:
     """Return the EDTF text for a plainly written date, or None when it is not one."""
     text = text.strip()
+    if text[:1] in ("-", "\u2212"):
+        return None  # a negative year is EDTF's to read; dateutil would drop the sign
     if edtf := _EDTF_CALENDAR.fullmatch(text):
         return text if _valid_calendar(*edtf.groups()) else None
     info = _info()
