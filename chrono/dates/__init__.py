@@ -13,6 +13,7 @@ as people do, and `hints` explains what is wrong with a rejected date.
 
 from __future__ import annotations
 
+from chrono.dates.calendar import MONTH_NAMES
 from chrono.dates.display import SHORT_MONTHS, year_text
 from chrono.dates.edtf import (
     SECONDS_PER_DAY,
@@ -32,6 +33,7 @@ from chrono.dates.edtf import (
 )
 
 __all__ = [
+    "MONTH_NAMES",
     "SECONDS_PER_DAY",
     "SHORT_MONTHS",
     "DateError",

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from chrono.dates import MONTH_NAMES, SHORT_MONTHS
 from chrono.extract.reading import Phrase
 
 __all__ = ["Draft", "draft_events", "draft_title"]
@@ -50,37 +51,7 @@ _NOT_NAMES = frozenset(
         "Next",
         "Earlier",
         "Later",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
         "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
         "Mr",
         "Mrs",
         "Ms",
@@ -97,6 +68,15 @@ _NOT_NAMES = frozenset(
         "Talks",
         "Schools",
         "Officials",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        *MONTH_NAMES,
+        *SHORT_MONTHS,
     ]
 )
 
