@@ -159,3 +159,16 @@ def test_regression_a_long_one_line_article_is_read_in_linear_time() -> None:
     phrases = read_article(text, MONDAY)
     assert len(phrases) == 4 * 5400
     assert time.process_time() - start < 30
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("A second round will be held on Tuesday.", "on Tuesday"),
+        ("The summit will be held Monday, officials said.", "Monday"),
+    ],
+)
+def test_regression_a_participle_after_be_keeps_the_future(text: str, phrase: str) -> None:
+    """'will be held' read as past: the participle 'held' outvoted the auxiliary 'will'."""
+    found = next(p for p in read_article(text, MONDAY) if p.text == phrase)
+    assert found.tense == "future"

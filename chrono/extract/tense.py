@@ -22,11 +22,11 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|says|told|went|came|met|took|made|gave|saw|began|held|left|"
+    r"\b(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"  # "will be held": the auxiliary tells the tense
+    r"(?:was|were|had|did|said|says|told|went|came|met|took|made|gave|saw|began|held|left|"
     r"found|got|sent|spoke|wrote|won|lost|ran|fell|rose|led|brought|bought|paid|struck|broke|"
     r"chose|drove|flew|fought|grew|kept|knew|meant|sold|shot|sat|stood|stole|taught|thought|"
     r"threw|became|caught|felt|heard|sought|spent|ago|yesterday|last|earlier|"
-    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"  # "will be closed": the auxiliary tells the tense
     r"(?:been|seen|gone|done|taken|given|begun|shown|known|written|spoken|chosen|broken|risen|"
     r"fallen|(?!(?:need|feed|speed|indeed|hundred|red|bed|seed|proceed|exceed|succeed)\b)[a-z]+ed))\b"
 )
