@@ -297,3 +297,15 @@ def test_web_url_refuses_exactly_its_characters(rest: str) -> None:
 
     refused = any(c in ' <>"' or c <= " " or "\x7f" <= c <= "\x9f" for c in rest)
     assert web_url("https://" + rest) is not refused
+
+
+def test_regression_markwhen_tags_differing_in_case_are_one_tag(tmp_path: Path) -> None:
+    """'#Diplomacy ... #diplomacy' gave both; the first spelling is kept, once."""
+    path = tmp_path / "t.mw"
+    path.write_text("2016-04-27: Dehghan meets Shoigu #Diplomacy #arms #diplomacy #ARMS\n")
+    plan = plan_import(
+        path.read_bytes(), str(path), IMPORT_FORMATS["markwhen"], ReadOptions(), None, tmp_path
+    )
+    events = {e.id: e for e in planned_events(plan)}
+    assert not plan.errors
+    assert [e.tags for e in events.values()] == [("Diplomacy", "arms")]

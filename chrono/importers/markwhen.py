@@ -152,7 +152,15 @@ def event_table(event: _Event) -> dict[str, Any]:
         "id": ids[0] if ids else None,
         "title": title or None,
         "summary": summary or None,
-        "tags": list(dict.fromkeys(tags)),
+        "tags": _unique_ignoring_case(tags),
         "location": ", ".join(places) or None,
         "sources": sources or None,
     }
+
+
+def _unique_ignoring_case(tags: list[str]) -> list[str]:
+    """Each tag once, as first written ("#Diplomacy ... #diplomacy" is one tag)."""
+    seen: dict[str, str] = {}
+    for tag in tags:
+        seen.setdefault(tag.casefold(), tag)
+    return list(seen.values())
