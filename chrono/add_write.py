@@ -71,6 +71,7 @@ def lock_path(root: str) -> str:
         folder = cache_dir() / "locks"
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError:
+        os.makedirs(real, exist_ok=True)  # the lock needs the folder; the caller writes there
         return os.path.join(real, LOCK_NAME)
     return str(folder / f"{hashlib.sha256(real.encode()).hexdigest()[:24]}.lock")
 

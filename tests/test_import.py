@@ -292,3 +292,11 @@ def test_a_row_longer_than_the_header_is_refused(invoke: Any, tmp_path: Path) ->
     result = invoke("import", str(sheet), "--from", "csv")
     assert "long.csv:3: error[bad-value]: 4 cells, but the header names 3 columns" in result.stderr
     assert "would add 1 event" in result.stderr
+
+
+def test_regression_a_refused_import_creates_no_folder(invoke: Any, tmp_path: Path) -> None:
+    """`--into` a folder that does not exist yet: when nothing is written, it is not made."""
+    new = tmp_path / "new-collection"
+    result = invoke("import", str(FIXTURES / "jrnl.json"), "--from", "jrnl", "--into", str(new))
+    assert result.exit_code == 1
+    assert not new.exists()

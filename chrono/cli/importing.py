@@ -92,7 +92,6 @@ def _import_locked(run: Run, data: bytearray, into: Path) -> bool:
 
     if into.exists() and not into.is_dir():
         fail(f"'{into}' is not a folder", 2)
-    into.mkdir(parents=True, exist_ok=True)
     try:
         with collection_lock(str(into)):
             return _import(run, data, into, writing=True)
