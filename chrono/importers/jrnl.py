@@ -12,27 +12,16 @@ from typing import Any
 
 from chrono.importers.chrono_json import load_json
 from chrono.importers.dates import CellDateError, edtf_from_cell
-from chrono.importers.rows import Draft, Drafted, ReadError, ReadOptions
+from chrono.importers.rows import Drafted, ReadOptions, draft_each
 
 _TAG_SYMBOLS = "@#"
 
 
 def read(text: str, path: str, options: ReadOptions) -> Drafted:
     """One draft per entry; entries are numbered from 1 in problems."""
-    data = load_json(text)
-    entries = data.get("entries") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        raise ReadError(1, "bad-value", 'not a jrnl JSON export: expected {"entries": [...]}')
-    drafted = Drafted()
-    for number, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict):
-            drafted.refuse(path, number, "wrong-type", f"entry #{number} is not a JSON object")
-            continue
-        try:
-            drafted.drafts.append(Draft(number, entry_table(entry)))
-        except CellDateError as err:
-            drafted.refuse(path, number, "bad-date", f"entry #{number}: {err}")
-    return drafted
+    return draft_each(
+        load_json(text), "entries", "entry", "a jrnl JSON export", entry_table, path, CellDateError
+    )
 
 
 def entry_table(entry: dict[str, Any]) -> dict[str, Any]:

@@ -8,7 +8,7 @@ stays the text it is.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -164,3 +164,31 @@ def _json_strings(value: str) -> list[str] | None:
 def tidy(table: dict[str, Any]) -> dict[str, Any]:
     """The table without empty values, so that a blank cell is the same as a missing one."""
     return {k: v for k, v in table.items() if v not in (None, "", [], ())}
+
+
+def draft_each(
+    data: object,
+    key: str,
+    noun: str,
+    kind: str,
+    table: Callable[[dict[str, Any]], dict[str, Any]],
+    path: str,
+    date_error: type[Exception],
+) -> Drafted:
+    """One draft per object in the JSON list `data[key]`, each made by `table`; `noun`
+    names an item in problems (numbered from 1), `kind` the format a file without that
+    list is not. An item that is no object, or whose date `table` refuses with
+    `date_error`, is refused alone."""
+    items = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise ReadError(1, "bad-value", f'not {kind}: expected {{"{key}": [...]}}')
+    drafted = Drafted()
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            drafted.refuse(path, number, "wrong-type", f"{noun} #{number} is not a JSON object")
+            continue
+        try:
+            drafted.drafts.append(Draft(number, table(item)))
+        except date_error as err:
+            drafted.refuse(path, number, "bad-date", f"{noun} #{number}: {err}")
+    return drafted

@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from chrono.importers.chrono_json import load_json
-from chrono.importers.rows import Draft, Drafted, ReadError, ReadOptions
+from chrono.importers.rows import Drafted, ReadOptions, draft_each
 from chrono.importers.text import html_text
 from chrono.importers.timelinejs_dates import SlideDateError, slide_date
 from chrono.importers.timelinejs_text import chrono_text
@@ -26,20 +26,9 @@ _TAG = re.compile(r"<[A-Za-z/!]")
 
 def read(text: str, path: str, options: ReadOptions) -> Drafted:
     """One draft per slide in ``events``; slides are numbered from 1 in problems."""
-    data = load_json(text)
-    slides = data.get("events") if isinstance(data, dict) else None
-    if not isinstance(slides, list):
-        raise ReadError(1, "bad-value", 'not TimelineJS3 JSON: expected {"events": [...]}')
-    drafted = Drafted()
-    for number, slide in enumerate(slides, start=1):
-        if not isinstance(slide, dict):
-            drafted.refuse(path, number, "wrong-type", f"slide #{number} is not a JSON object")
-            continue
-        try:
-            drafted.drafts.append(Draft(number, slide_table(slide)))
-        except SlideDateError as err:
-            drafted.refuse(path, number, "bad-date", f"slide #{number}: {err}")
-    return drafted
+    return draft_each(
+        load_json(text), "events", "slide", "TimelineJS3 JSON", slide_table, path, SlideDateError
+    )
 
 
 def slide_table(slide: dict[str, Any]) -> dict[str, Any]:
