@@ -1,8 +1,8 @@
 """Peak memory, CPU and wall time of chrono commands, one checkout against another.
 
-    python bench/peak.py NAME CHECKOUT DATA "export --format csv" ["show --actor X" ...]
+    python bench/peak.py NAME CHECKOUT DATA "export --format csv" ["show --actor 'Mehdi Sana'" ...]
 
-Runs each command on the collection DATA with the chrono of CHECKOUT (its folder, put
+Runs each command (split as a shell would) on the collection DATA with the chrono of CHECKOUT (its folder, put
 first on the path; `-P` keeps the current folder off it), once to warm the index, then
 $REPS times (default 3), with stdout and stderr sent to /dev/null. Prints the median wall
 and CPU (user + system) time and the largest peak RSS, read with `os.wait4` for the
@@ -13,6 +13,7 @@ Wall time on a busy machine measures the other processes; CPU time is the comman
 from __future__ import annotations
 
 import os
+import shlex
 import statistics
 import sys
 import time
@@ -49,7 +50,7 @@ def main(argv: list[str]) -> None:
     name, checkout, data, *cases = argv
     reps = int(os.environ.get("REPS", "3"))
     for case in cases:
-        args = case.split()
+        args = shlex.split(case)
         run(name, checkout, data, args)  # builds or refreshes the index
         results = [run(name, checkout, data, args) for _ in range(reps)]
         wall = statistics.median(r[0] for r in results)
