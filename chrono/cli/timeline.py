@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from typing import Annotated
 
 import typer
 
 from chrono.cli import terminal
 from chrono.cli.app import app
-from chrono.cli.common import EventsOpt, NoCacheOpt, fail, load_selected, warn_skipped
+from chrono.cli.common import EventsOpt, NoCacheOpt, fail, streaming_selected, warn_skipped
 from chrono.cli.filters import Selection, filter_options
 
 
@@ -39,7 +40,7 @@ def timeline(
       chrono timeline --lanes tag --from 2016-04 --ascii --width 100
     """
     from chrono.render.options import RenderOptions
-    from chrono.timeline import LANE_KINDS, MIN_WIDTH, render
+    from chrono.timeline import LANE_KINDS, MIN_WIDTH, chunks
 
     if lanes is not None and lanes not in LANE_KINDS:
         fail(f"--lanes must be one of {', '.join(LANE_KINDS)}, not '{lanes}'", 2)
@@ -54,32 +55,38 @@ def timeline(
         import shutil
 
         width = max(shutil.get_terminal_size().columns, MIN_WIDTH) if tty else 80
-    collection = load_selected(events, no_cache, selection.filter())
-    warn_skipped(collection, selection.actor)
-    chosen = selection.refine(collection)
-    color = tty and not os.environ.get("NO_COLOR")
-    options = RenderOptions(
-        width=width,
-        ascii=ascii_only,
-        color=color,
-        lanes="actor" if group_by and lanes is None else lanes,
-        group_by_member=group_by is not None,
-        registry=collection.registry,
-        sources=collection.sources,
-    )
-    text = render(chosen, options)
-    if not (color and chosen):
-        terminal.out(text, nl=False)
-        return
+    with streaming_selected(events, no_cache, selection.filter(), True) as collection:
+        warn_skipped(collection, selection.actor)
+        chosen = selection.refine(collection)
+        color = tty and not os.environ.get("NO_COLOR")
+        options = RenderOptions(
+            width=width,
+            ascii=ascii_only,
+            color=color,
+            lanes="actor" if group_by and lanes is None else lanes,
+            group_by_member=group_by is not None,
+            registry=collection.registry,
+            sources=collection.sources,
+        )
+        pieces = chunks(chosen, options)
+        if color and chosen:
+            _colored(pieces)
+        else:
+            terminal.write(pieces)
+
+
+def _colored(pieces: Iterable[str]) -> None:
+    """The timeline's lines with their marks, spans, breaks and citations in colour."""
     from rich.console import Console
     from rich.text import Text
 
     console = Console(highlight=False)
     with terminal.closed_pipe_is_quiet():
-        for line in text.splitlines():
-            styled = Text(terminal.safe(line))
-            styled.highlight_regex(r"[●○◀▶▲▼]+", "bold cyan")  # marks and open ends
-            styled.highlight_regex(r"[━╍]+", "cyan")  # spans across the lanes
-            styled.highlight_regex(r"[⋮╱]+", "yellow")  # time left out
-            styled.highlight_regex(r"\[\d+(?: [A-F?][1-6]?)?\]!?", "dim")  # citation marks
-            console.print(styled, soft_wrap=True)
+        for piece in pieces:
+            for line in piece.splitlines():
+                styled = Text(terminal.safe(line))
+                styled.highlight_regex(r"[●○◀▶▲▼]+", "bold cyan")  # marks and open ends
+                styled.highlight_regex(r"[━╍]+", "cyan")  # spans across the lanes
+                styled.highlight_regex(r"[⋮╱]+", "yellow")  # time left out
+                styled.highlight_regex(r"\[\d+(?: [A-F?][1-6]?)?\]!?", "dim")  # citation marks
+                console.print(styled, soft_wrap=True)

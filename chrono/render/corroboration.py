@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from chrono.corroborate.disagree import disagreement, disagreement_text
@@ -20,13 +20,27 @@ def grade(citation: Citation) -> Grade:
 
 def mark(number: int, citation: Citation) -> str:
     """ "[2 B2]", or "[2]" for an ungraded citation."""
-    text = grade(citation).text()
-    return f"[{number} {text}]" if text else f"[{number}]"
+    return _mark(number, grade(citation).text())
+
+
+def _mark(number: int, grade_text: str) -> str:
+    return f"[{number} {grade_text}]" if grade_text else f"[{number}]"
 
 
 def event_marks(numbered: SourceList, event: Event) -> str:
     """The event's citation marks, each (source, grade) once, in citation order."""
-    marks = (mark(numbered.number(c.source), c) for c in event.citations)
+    return graded_marks(numbered, graded_sources(event))
+
+
+def graded_sources(event: Event) -> tuple[tuple[Source, str], ...]:
+    """Each citation's source and grade ("B2", or ""): all that its mark needs, so that an
+    output can number the sources later without keeping the citations' quotes."""
+    return tuple((c.source, grade(c).text()) for c in event.citations)
+
+
+def graded_marks(numbered: SourceList, graded: Iterable[tuple[Source, str]]) -> str:
+    """`event_marks` from `graded_sources`."""
+    marks = (_mark(numbered.number(source), text) for source, text in graded)
     return "".join(dict.fromkeys(marks))
 
 

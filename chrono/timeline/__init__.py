@@ -6,19 +6,20 @@ most ``options.width`` cells wide and, with ``options.ascii``, 7-bit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 
-from chrono.corroborate.disagree import disagreement
 from chrono.model import Event
 from chrono.render.citations import SourceList
-from chrono.render.corroboration import event_marks, notes
+from chrono.render.corroboration import graded_marks
 from chrono.render.options import RenderOptions
 from chrono.render.plain import source_lines
 from chrono.timeline.blocks import Entry
 from chrono.timeline.glyphs import glyphs_for
+from chrono.timeline.items import Item, items
 from chrono.timeline.text import clean, fit, wrap
 
-__all__ = ["LANE_KINDS", "MIN_WIDTH", "render"]
+__all__ = ["LANE_KINDS", "MIN_WIDTH", "chunks", "render"]
 
 #: What `--lanes` can split events by.
 LANE_KINDS: tuple[str, ...] = ("actor", "tag")
@@ -29,51 +30,58 @@ MIN_WIDTH = 30
 
 def render(events: Sequence[Event], options: RenderOptions) -> str:
     """The timeline of `events` (drawn in the total order), then the numbered sources."""
-    if not events:
-        return "No events match.\n"
+    return "".join(chunks(events, options))
+
+
+def chunks(events: Iterable[Event], options: RenderOptions) -> Iterator[str]:
+    """`render`'s text line by line. The events are read once, as they come (from the
+    index, a chunk at a time, for a large selection), and only what the drawing needs of
+    each is kept (`chrono.timeline.items`)."""
+    found = items(events, options)
+    if not found:
+        yield "No events match.\n"
+        return
     if options.lanes is not None and options.lanes not in LANE_KINDS:
         raise ValueError(f"lanes must be one of {', '.join(LANE_KINDS)}, not {options.lanes!r}")
     if options.width < MIN_WIDTH:
         raise ValueError(f"width must be at least {MIN_WIDTH}, not {options.width}")
-    ordered = sorted(events, key=Event.sort_key)
     numbered = SourceList()
-    entries = [_entry(e, event_marks(numbered, e), options) for e in ordered]
+    entries = [_entry(item, numbered) for item in found]
+    dates = [item.bounds for item in found]
     glyphs = glyphs_for(options.ascii)
     if options.lanes is None:
         from chrono.timeline.vertical import render_vertical
 
-        body = render_vertical(ordered, entries, glyphs, options.width)
+        body: Iterable[str] = render_vertical(dates, entries, glyphs, options.width)
     else:
         from chrono.timeline.horizontal import render_lanes
 
-        body = render_lanes(ordered, entries, glyphs, options)
+        body = render_lanes(dates, [item.lanes for item in found], entries, glyphs, options)
+    del entries, dates
     sources = [clean(line, options.ascii) for line in source_lines(numbered)]
-    said = [clean(line, options.ascii) for line in _corroboration_lines(ordered, options)]
-    lines = [*body, "", *_hanging([*sources, *said], options.width, glyphs.ellipsis)]
-    lines = [fit(line, options.width, glyphs.ellipsis) for line in lines]
-    if options.ascii:
-        lines = ["".join(c if ord(c) < 128 else "?" for c in line) for line in lines]
-    return "\n".join(lines) + "\n"
+    said = [clean(line, options.ascii) for line in _corroboration_lines(found)]
+    del found
+    tail = _hanging([*sources, *said], options.width, glyphs.ellipsis)
+    for line in itertools.chain(body, [""], tail):
+        line = fit(line, options.width, glyphs.ellipsis)
+        if options.ascii:
+            line = "".join(c if ord(c) < 128 else "?" for c in line)
+        yield line + "\n"
 
 
-def _entry(event: Event, marks: str, options: RenderOptions) -> Entry:
-    date = clean(event.date.human(), options.ascii)
-    if disagreement(event):
+def _entry(item: Item, numbered: SourceList) -> Entry:
+    marks = graded_marks(numbered, item.cites)
+    if item.disputed:
         marks += "!"  # the claims are listed under "Corroboration:"
-    return Entry(date, clean(event.title, options.ascii).strip(), marks)
+    return Entry(item.human, item.title, marks)
 
 
-def _corroboration_lines(events: Sequence[Event], options: RenderOptions) -> list[str]:
+def _corroboration_lines(found: Sequence[Item]) -> list[str]:
     """``Corroboration:`` and a line per event backed by several sources or disputed by
     them, named by date ("!" before those whose sources disagree about the date: the
     chart marks them the same way), or nothing. Titles are not repeated: each event's
     title appears once, in the chart."""
-    lines = []
-    for event in events:
-        said = notes(event, options.sources)
-        if said:
-            flag = "!" if disagreement(event) else "-"
-            lines.append(f"{flag} {event.date.human()}: {'; '.join(said)}")
+    lines = [item.said for item in found if item.said is not None]
     return ["", "Corroboration:", *lines] if lines else []
 
 

@@ -15,16 +15,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from chrono.model import Event
+from chrono.registry.actors import Registry
 from chrono.render.options import RenderOptions
 from chrono.timeline.axis import duration_text
 from chrono.timeline.blocks import Entry
 from chrono.timeline.glyphs import Glyphs
 from chrono.timeline.key import key_lines
-from chrono.timeline.lanes import Lane, actor_lanes, lane_label, tag_lanes
+from chrono.timeline.lanes import NO_ACTOR, NO_TAG, Lane, lane_label, named_lanes
 from chrono.timeline.legend import legend
 from chrono.timeline.rows import instants
-from chrono.timeline.shape import Shape, shape_of, visible_range
+from chrono.timeline.shape import Bounds, Shape, shape_of, visible_range
 from chrono.timeline.text import cells, clean, fit, pad, wrap
 from chrono.timeline.ticks import Tick, ticks
 from chrono.timeline.track import BREAK_WIDTH, Track, build_track
@@ -50,21 +50,27 @@ class Mark:
 
 
 def render_lanes(
-    events: Sequence[Event], entries: Sequence[Entry], glyphs: Glyphs, options: RenderOptions
+    dates: Sequence[Bounds],
+    names: Sequence[Sequence[str]],
+    entries: Sequence[Entry],
+    glyphs: Glyphs,
+    options: RenderOptions,
 ) -> list[str]:
-    """The lanes, the time axis under them, a legend, and the numbered key."""
+    """The lanes, the time axis under them, a legend, and the numbered key. `names` are
+    each event's tags, or its actors by their canonical names, as `options.lanes` says."""
     width = options.width
     if options.lanes == "tag":
-        lanes = tag_lanes(events)
+        lanes = named_lanes(names, NO_TAG)
     else:
-        lanes = actor_lanes(events, options.registry, options.group_by_member)
+        nest_in = (options.registry or Registry()) if options.group_by_member else None
+        lanes = named_lanes(names, NO_ACTOR, nest_in)
     labels = [clean(lane_label(lane, glyphs.branch), options.ascii) for lane in lanes]
     label_width = min(max(cells(label) for label in labels), max(8, width * 3 // 10))
     plot = width - label_width - 2
-    lo, hi = visible_range(events)
-    shapes = [shape_of(e.date, lo, hi) for e in events]
+    lo, hi = visible_range(dates)
+    shapes = [shape_of(date, lo, hi) for date in dates]
     # Room on the right for the number of an event that ends on the last instant.
-    track = build_track(instants(shapes), plot - len(str(len(events))))
+    track = build_track(instants(shapes), plot - len(str(len(dates))))
     marks = [_mark(shape, track, str(n), plot, glyphs) for n, shape in enumerate(shapes, 1)]
     lines = []
     for lane, label in zip(lanes, labels, strict=True):

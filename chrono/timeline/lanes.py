@@ -23,7 +23,7 @@ class Lane:
 
 def tag_lanes(events: Sequence[Event]) -> list[Lane]:
     """One lane per tag; events without tags share a last lane."""
-    return _flat([list(e.tags) for e in events], NO_TAG)
+    return named_lanes([e.tags for e in events], NO_TAG)
 
 
 def actor_lanes(events: Sequence[Event], registry: Registry | None, nested: bool) -> list[Lane]:
@@ -33,11 +33,20 @@ def actor_lanes(events: Sequence[Event], registry: Registry | None, nested: bool
     """
     registry = registry or Registry()
     names = [[registry.canonical(a) for a in e.actors] for e in events]
-    flat = _flat(names, NO_ACTOR)
-    return _nested(flat, registry) if nested else flat
+    return named_lanes(names, NO_ACTOR, registry if nested else None)
 
 
-def _flat(names: Sequence[list[str]], missing: str) -> list[Lane]:
+def named_lanes(
+    names: Sequence[Sequence[str]], missing: str, nest_in: Registry | None = None
+) -> list[Lane]:
+    """One lane per name, in order of first appearance, given each event's names (tags,
+    or actors by their canonical names); events without names share a last lane, called
+    `missing`. With `nest_in`, the lanes nest under the groups that registry knows."""
+    flat = _flat(names, missing)
+    return _nested(flat, nest_in) if nest_in is not None else flat
+
+
+def _flat(names: Sequence[Sequence[str]], missing: str) -> list[Lane]:
     lanes: dict[str, Lane] = {}
     for index, event_names in enumerate(names):
         for name in dict.fromkeys(event_names or [missing]):

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chrono.dates import SECONDS_PER_DAY, EdtfDate
-from chrono.model import Event
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,20 +29,40 @@ class Shape:
     anchor: int
 
 
-def visible_range(events: Sequence[Event]) -> tuple[int, int]:
-    """The first and last finite bound among the events' dates."""
-    bounds = [int(b) for e in events for b in (e.date.earliest, e.date.latest) if not math.isinf(b)]
-    bounds += [e.date.end.earliest for e in events if e.date.start is None and e.date.end]
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """What the axis needs of a date: its first and last instants (infinite where an end is
+    open or unknown), its end's first instant when its start is missing, and whether it is
+    fuzzy. A timeline keeps these, not the dates."""
+
+    earliest: int | float
+    latest: int | float
+    end_first: int | None
+    fuzzy: bool
+
+
+def bounds_of(date: EdtfDate) -> Bounds:
+    """The date's `Bounds`."""
+    end_first = date.end.earliest if date.start is None and date.end is not None else None
+    fuzzy = any(p is not None and (p.approximate or p.uncertain) for p in (date.start, date.end))
+    return Bounds(date.earliest, date.latest, end_first, fuzzy)
+
+
+def visible_range(dates: Sequence[Bounds]) -> tuple[int, int]:
+    """The first and last finite bound among the dates."""
+    bounds = [int(b) for d in dates for b in (d.earliest, d.latest) if not math.isinf(b)]
+    bounds += [d.end_first for d in dates if d.end_first is not None]
     return min(bounds), max(bounds)
 
 
-def shape_of(date: EdtfDate, lo: int, hi: int) -> Shape:
+def shape_of(date: EdtfDate | Bounds, lo: int, hi: int) -> Shape:
     """Where `date` sits within [lo, hi], open ends clamped to the edges."""
+    if isinstance(date, EdtfDate):
+        date = bounds_of(date)
     open_start = math.isinf(date.earliest)
     open_end = math.isinf(date.latest)
     start = lo if open_start else int(date.earliest)
     end = hi if open_end else int(date.latest)
     point = not (open_start or open_end) and end - start < SECONDS_PER_DAY
-    fuzzy = any(p is not None and (p.approximate or p.uncertain) for p in (date.start, date.end))
-    anchor = date.end.earliest if date.start is None and date.end is not None else start
-    return Shape(start, max(start, end), open_start, open_end, point, fuzzy, min(anchor, end))
+    anchor = start if date.end_first is None else date.end_first
+    return Shape(start, max(start, end), open_start, open_end, point, date.fuzzy, min(anchor, end))

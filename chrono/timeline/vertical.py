@@ -14,17 +14,18 @@ each event's date, title and citation marks.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from chrono.model import Event
 from chrono.timeline.axis import duration_text, gaps, scale_for
 from chrono.timeline.blocks import Entry, block
 from chrono.timeline.glyphs import Glyphs
 from chrono.timeline.labels import Unit, civil, format_label, label_parts, label_widths, unit_for
 from chrono.timeline.legend import legend
 from chrono.timeline.rows import Rows, columns, instants, lay_out, time_columns
-from chrono.timeline.shape import Shape, shape_of, visible_range
+from chrono.timeline.shape import Bounds, Shape, shape_of, visible_range
 from chrono.timeline.text import cells, fit, pad
 
 GAP_LIMIT = 5  # rows the longest gap kept on the axis may take
@@ -42,13 +43,13 @@ class Gutter:
 
 
 def render_vertical(
-    events: Sequence[Event], entries: Sequence[Entry], glyphs: Glyphs, width: int
-) -> list[str]:
-    """The chart's lines, events in the total order, none wider than `width`."""
-    lo, hi = visible_range(events)
-    shapes = [shape_of(e.date, lo, hi) for e in events]
+    bounds: Sequence[Bounds], entries: Sequence[Entry], glyphs: Glyphs, width: int
+) -> Iterator[str]:
+    """The chart's lines, events (their dates) in the total order, none wider than `width`."""
+    lo, hi = visible_range(bounds)
+    shapes = [shape_of(date, lo, hi) for date in bounds]
     times = instants(shapes)
-    budget = min(max(2 * len(events), 12), 48)
+    budget = min(max(2 * len(bounds), 12), 48)
     scale = scale_for(gaps(times), budget, GAP_LIMIT)
     labels = _labels(times, unit_for(scale.step), max(8, width // 4), glyphs.ellipsis)
     label_width = max((len(text) for text in labels.values()), default=0)
@@ -70,8 +71,9 @@ def render_vertical(
     # The layout may need more columns than time alone suggested (text pushes starts apart
     # differently); never fewer than it uses, never more than the limit.
     gutter = Gutter(chosen, min(max(count, used), limit), cell)
+    explained = legend(shapes, bool(rows.breaks), glyphs, width, lanes=False)
     chart = _draw(shapes, texts, rows, gutter, labels, label_width, glyphs, width)
-    return [*chart, "", *legend(shapes, bool(rows.breaks), glyphs, width, lanes=False)]
+    return itertools.chain(chart, ["", *explained])
 
 
 def _labels(times: Sequence[int], unit: Unit, most: int, ellipsis: str) -> dict[int, str]:
@@ -105,9 +107,9 @@ def _draw(
     label_width: int,
     glyphs: Glyphs,
     width: int,
-) -> list[str]:
-    """Each row: its label, the axis, the gutter's marks, and the text or break beside them."""
-    grid = _paint(shapes, rows, gutter, glyphs)
+) -> Iterator[str]:
+    """Each row: its label, the axis, the gutter's marks, and the text or break beside them
+    (made as they are read: a chart of many events is taller than it is worth holding)."""
     text_at: dict[int, str] = {}
     for start, lines in zip(rows.starts, texts, strict=True):
         for offset, line in enumerate(lines):
@@ -117,34 +119,46 @@ def _draw(
         text_at[row] = f"{glyphs.gap} {duration_text(gap)}"
     label_at = {row: labels[time] for row, time in rows.anchors if time in labels}
     marked = {rows.starts[i]: c for i, c in enumerate(gutter.columns) if c is not None}
-    lines = []
-    for row in range(rows.height):
+    for row, marks in enumerate(_paint(shapes, rows, gutter, glyphs)):
         axis = glyphs.tick if row in label_at else glyphs.gap if row in breaks else glyphs.axis
-        marks = grid[row]
         if row in marked:  # lead the eye from the event's mark to its text
             start = marked[row] * gutter.cell + 1
             marks = marks[:start] + [c if c != " " else glyphs.connector for c in marks[start:]]
         label = pad(label_at.get(row, ""), label_width)
         line = f"{label} {axis} {''.join(marks)} {text_at.get(row, '')}"
-        lines.append(fit(line.rstrip(), width, glyphs.ellipsis))
-    return lines
+        yield fit(line.rstrip(), width, glyphs.ellipsis)
 
 
-def _paint(shapes: Sequence[Shape], rows: Rows, gutter: Gutter, glyphs: Glyphs) -> list[list[str]]:
-    """The gutter: each event's mark, or its span from first to last row."""
-    grid = [[" "] * (gutter.count * gutter.cell) for _ in range(rows.height)]
+def _paint(
+    shapes: Sequence[Shape], rows: Rows, gutter: Gutter, glyphs: Glyphs
+) -> Iterator[list[str]]:
+    """The gutter row by row: each event's mark, or its span from first to last row. The
+    columns keep the events' rows apart, so each column holds one event at a time."""
+    starting: dict[int, list[int]] = {}
     for i, column in enumerate(gutter.columns):
-        if column is None:
-            continue
-        x, shape = column * gutter.cell, shapes[i]
-        first, last = rows.tops[i], rows.ends[i]
-        if shape.point:
-            grid[first][x] = glyphs.fuzzy_point if shape.fuzzy else glyphs.point
-            continue
-        for row in range(first + 1, last):
-            grid[row][x] = glyphs.fuzzy_bar if shape.fuzzy else glyphs.bar
-        grid[first][x] = glyphs.open_up if shape.open_start else glyphs.span_start
-        grid[last][x] = glyphs.open_down if shape.open_end else glyphs.span_end
-        if first < rows.starts[i] < last:  # an open start: its text stands below the top
-            grid[rows.starts[i]][x] = glyphs.tee
-    return grid
+        if column is not None:
+            starting.setdefault(rows.tops[i], []).append(i)
+    running: dict[int, int] = {}  # column: the event drawn in it
+    blank = [" "] * (gutter.count * gutter.cell)
+    for row in range(rows.height):
+        for i in starting.pop(row, ()):
+            running[cast(int, gutter.columns[i])] = i
+        cells = blank.copy()
+        for column, i in list(running.items()):
+            cells[column * gutter.cell] = _glyph(shapes[i], row, rows, i, glyphs)
+            if row >= rows.ends[i]:
+                del running[column]
+        yield cells
+
+
+def _glyph(shape: Shape, row: int, rows: Rows, i: int, glyphs: Glyphs) -> str:
+    """What event i's mark shows on `row`, one of the rows from its top to its end."""
+    if shape.point:
+        return glyphs.fuzzy_point if shape.fuzzy else glyphs.point
+    if row == rows.tops[i]:
+        return glyphs.open_up if shape.open_start else glyphs.span_start
+    if row == rows.ends[i]:
+        return glyphs.open_down if shape.open_end else glyphs.span_end
+    if row == rows.starts[i]:  # an open start: its text stands below the top
+        return glyphs.tee
+    return glyphs.fuzzy_bar if shape.fuzzy else glyphs.bar
