@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from chrono import __version__
 from chrono.model import Event
-from chrono.render.citations import number_sources
+from chrono.render.citations import SourceList
+from chrono.render.json_stream import INDENT, array, member
 from chrono.render.options import RenderOptions
 from chrono.render.records import event_record, source_record
 
@@ -17,21 +17,30 @@ FORMAT_VERSION = 1
 
 def render(events: Sequence[Event], options: RenderOptions) -> str:
     """``{"format": "chrono-export", "version": 1, "events": [...], "sources": [...]}``."""
-    numbered = number_sources(events)
-    document = {
+    return "".join(chunks(events, options))
+
+
+def chunks(events: Iterable[Event], options: RenderOptions) -> Iterator[str]:
+    """`render`'s text an event at a time; the sources, numbered as the events cite them,
+    come last."""
+    numbered = SourceList()
+    head = {
         "format": "chrono-export",
         "version": FORMAT_VERSION,
         "generator": f"chrono {__version__}",
         "title": options.title,
-        "events": [
-            {
-                **event_record(e, options.registry, options.sources),
-                "source_numbers": numbered.marks(e),
-            }
-            for e in events
-        ],
-        "sources": [
-            {"number": n, **source_record(s)} for n, s in enumerate(numbered.sources, start=1)
-        ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    yield "{\n" + "".join(member(key, value) + ",\n" for key, value in head.items())
+    records = (
+        {
+            **event_record(e, options.registry, options.sources),
+            "source_numbers": numbered.marks(e),
+        }
+        for e in events
+    )
+    yield f'{INDENT}"events": '
+    yield from array(records, 1)
+    yield f',\n{INDENT}"sources": '
+    sources = ({"number": n, **source_record(s)} for n, s in enumerate(numbered.sources, start=1))
+    yield from array(sources, 1)
+    yield "\n}\n"

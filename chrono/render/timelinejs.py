@@ -25,15 +25,15 @@ Choices, where TimelineJS and EDTF differ:
 from __future__ import annotations
 
 import html
-import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from chrono.dates import EdtfDate, Point, civil_from_seconds
 from chrono.model import Citation, Event
-from chrono.render.anchors import unique_ids
+from chrono.render.anchors import UniqueIds
 from chrono.render.citations import human_date
 from chrono.render.facts import fact_texts
+from chrono.render.json_stream import INDENT, array, member
 from chrono.render.options import RenderOptions
 from chrono.render.prose import sentences
 
@@ -44,14 +44,24 @@ _SPANNING = ("season", "decade", "century")
 
 def render(events: Sequence[Event], options: RenderOptions) -> str:
     """``{"title": {...}, "events": [...]}``, plus ``"scale"`` when a year needs it."""
-    ids = unique_ids([e.id for e in events])
-    document: dict[str, Any] = {
-        "title": {"text": {"headline": _text(options.title), "text": _intro(events)}},
-        "events": [slide(event, uid) for event, uid in zip(events, ids, strict=True)],
-    }
-    if any(_beyond_js(e.date) for e in events):
-        document["scale"] = "cosmological"
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return "".join(chunks(events, options))
+
+
+def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
+    """`render`'s text a slide at a time; whether the scale is needed is known at the end."""
+    title = {"text": {"headline": _text(options.title), "text": _intro(events)}}
+    yield "{\n" + member("title", title) + f',\n{INDENT}"events": '
+    beyond = False
+
+    def slides() -> Iterator[dict[str, Any]]:
+        nonlocal beyond
+        unique = UniqueIds()
+        for event in events:
+            beyond = beyond or _beyond_js(event.date)
+            yield slide(event, unique(event.id))
+
+    yield from array(slides(), 1)
+    yield (",\n" + member("scale", "cosmological") if beyond else "") + "\n}\n"
 
 
 def slide(event: Event, unique_id: str) -> dict[str, Any]:
