@@ -59,23 +59,23 @@ def export(
         options = RenderOptions(
             title=title, registry=collection.registry, sources=collection.sources
         )
-        pieces = fmt.chunks()(chosen, options)
+        missing: list[Event] = []  # what the format cannot hold, noted as it is written
+        pieces = fmt.chunks()(fmt.noting(chosen, missing), options)
         if output is None:
             terminal.write(pieces, escape=terminal.stdout_is_terminal())
         else:
             write_output(output, pieces, force)
-        _report(fmt, chosen, output)
+        _report(fmt, len(chosen), missing, output)
 
 
-def _report(fmt: Format, chosen: Sequence[Event], output: str | None) -> None:
+def _report(fmt: Format, chosen: int, missing: Sequence[Event], output: str | None) -> None:
     """Say how many events the output really holds: some formats cannot hold every date."""
-    missing = fmt.left_out(chosen)
     if missing:
         names = ", ".join(e.id for e in missing[:5]) + (", ..." if len(missing) > 5 else "")
         terminal.err(
-            f"chrono: warning: {len(missing)} of {len(chosen)} events cannot be written as "
+            f"chrono: warning: {len(missing)} of {chosen} events cannot be written as "
             f"{fmt.name} and are only named in it ({names})"
         )
     if output is not None:
-        held = len(chosen) - len(missing)
+        held = chosen - len(missing)
         terminal.err(f"wrote {held} event{'' if held == 1 else 's'} to {output}")

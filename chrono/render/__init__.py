@@ -33,7 +33,7 @@ class StreamingModule(FormatModule, Protocol):
 class PartialModule(FormatModule, Protocol):
     """A format module that cannot hold every event, and says which it leaves out."""
 
-    def left_out(self, events: Sequence[Event]) -> list[Event]: ...
+    def cannot_hold(self, event: Event) -> bool: ...
 
 
 class Chunks(Protocol):
@@ -73,11 +73,22 @@ class Format:
         )
 
     def left_out(self, events: Sequence[Event]) -> list[Event]:
-        """The events this format cannot hold (its module's `left_out`; none by default), so
-        that the command can say how many it really wrote."""
+        """The events this format cannot hold (its module's `cannot_hold`; none by default),
+        so that the command can say how many it really wrote."""
+        found: list[Event] = []
+        for _ in self.noting(events, found):
+            pass
+        return found
+
+    def noting(self, events: Sequence[Event], found: list[Event]) -> Sequence[Event]:
+        """`events` for `chunks`, adding each this format cannot hold to `found` as it is
+        read: `left_out` without reading the events again."""
         if not self.partial:
-            return []
-        return cast(PartialModule, importlib.import_module(self.module)).left_out(events)
+            return events
+        from chrono.render.noted import Noted
+
+        module = cast(PartialModule, importlib.import_module(self.module))
+        return Noted(events, module.cannot_hold, found)
 
 
 def _formats(*formats: Format) -> dict[str, Format]:
@@ -98,6 +109,7 @@ SHOW_FORMATS = _formats(
         "json",
         "a JSON list of event objects",
         "chrono.render.json_events",
+        streams=True,
         both_names=True,
     ),
     Format(
@@ -126,6 +138,7 @@ EXPORT_FORMATS = _formats(
         "json",
         "events and resolved sources, versioned",
         "chrono.render.json_export",
+        streams=True,
         both_names=True,
     ),
     Format(
@@ -140,9 +153,16 @@ EXPORT_FORMATS = _formats(
         "ics",
         "iCalendar (RFC 5545), one VEVENT per event",
         "chrono.render.ics",
+        streams=True,
         partial=True,
     ),
-    Format("timelinejs", "json", "TimelineJS3 JSON", "chrono.render.timelinejs"),
-    Format("mermaid", "mmd", "a Mermaid timeline diagram", "chrono.render.mermaid"),
-    Format("html", "html", "one self-contained, accessible HTML page", "chrono.render.html"),
+    Format("timelinejs", "json", "TimelineJS3 JSON", "chrono.render.timelinejs", streams=True),
+    Format("mermaid", "mmd", "a Mermaid timeline diagram", "chrono.render.mermaid", streams=True),
+    Format(
+        "html",
+        "html",
+        "one self-contained, accessible HTML page",
+        "chrono.render.html",
+        streams=True,
+    ),
 )

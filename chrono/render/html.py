@@ -16,37 +16,48 @@ with `html.escape`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from html import escape
 
 from chrono.dates import Point
 from chrono.model import Citation, Event, Source
-from chrono.render.anchors import unique_ids
+from chrono.render.anchors import UniqueIds, unique_ids
 from chrono.render.citations import source_parts
 from chrono.render.corroboration import claimed_words, grade_words, mark, notes
 from chrono.render.facts import fact_texts
 from chrono.render.html_style import CSS
 from chrono.render.options import RenderOptions
 from chrono.render.prose import sentences
-from chrono.render.svg import timeline_svg
-from chrono.render.years import by_year
+from chrono.render.spool import Spool
+from chrono.render.svg import Bar, bar, svg_lines
+from chrono.render.years import runs_by_year
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 
 def render(events: Sequence[Event], options: RenderOptions) -> str:
     """The whole page, from ``<!doctype html>`` to ``</html>``."""
-    groups = by_year(events)
-    ordered = [event for _, group in groups for event in group]
-    page = Page(ordered, options.sources)
-    body = [page.year_section(heading, group) for heading, group in groups]
-    summary = f"{len(events)} event{'' if len(events) == 1 else 's'}"
-    if groups:
-        first, last = groups[0][0], groups[-1][0]
-        summary += f", {first}" if first == last else f", {first}–{last}"
-    chart = timeline_svg(ordered, f"Timeline of {summary}")
-    return "\n".join(
-        [
+    return "".join(chunks(events, options))
+
+
+def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
+    """`render`'s text. The events are read once: the year sections and the notes are set
+    aside (`Spool`) while the chart, which must come first and needs every date, keeps
+    only each event's `Bar`."""
+    with Spool() as body, Spool() as notes:
+        page = Page(options.sources, notes)
+        bars: list[Bar] = []
+        headings: list[str] = []
+        for heading, group in runs_by_year(events):
+            headings.append(heading)
+            for piece in page.year_section(heading, _noting_bars(group, bars)):
+                body.write(piece)
+            body.write("\n")
+        summary = f"{len(bars)} event{'' if len(bars) == 1 else 's'}"
+        if headings:
+            first, last = headings[0], headings[-1]
+            summary += f", {first}" if first == last else f", {first}–{last}"
+        top = [
             _head(options.title),
             "<body>",
             "<header>",
@@ -54,15 +65,19 @@ def render(events: Sequence[Event], options: RenderOptions) -> str:
             f'<p class="lede">{text(summary)}. {_HOW_TO_READ}</p>',
             "</header>",
             "<main>",
-            _figure(chart),
-            *(body or ["<p>No events match.</p>"]),
-            page.notes_section(),
-            "</main>",
-            "</body>",
-            "</html>",
-            "",
         ]
-    )
+        yield "\n".join(top) + "\n"
+        yield from _figure(svg_lines(bars, f"Timeline of {summary}"))
+        del bars
+        yield from body.read() if headings else ["<p>No events match.</p>\n"]
+        yield from page.notes_section()
+    yield "\n".join(["</main>", "</body>", "</html>", ""])
+
+
+def _noting_bars(events: Iterable[Event], bars: list[Bar]) -> Iterator[Event]:
+    for event in events:
+        bars.append(bar(event))
+        yield event
 
 
 _HOW_TO_READ = (
@@ -88,47 +103,54 @@ def _head(title: str) -> str:
     )
 
 
-def _figure(chart: str) -> str:
-    if not chart:
-        return ""
+def _figure(chart: Iterator[str]) -> Iterator[str]:
+    """The chart in its figure, and the line end after it (only that, with no chart)."""
+    first = next(chart, None)
+    if first is None:
+        yield "\n"
+        return
     caption = (
         "Each bar covers every day an event’s date can mean; a dot marks a span too short to draw. "
         "A dashed line runs to the edge where a start or end is open or unknown."
     )
     # Narrow screens scroll the chart sideways; tabindex lets a keyboard scroll it too.
     scroll = '<div class="scroll" tabindex="0" role="region" aria-label="Timeline chart">'
-    return f"<figure>\n{scroll}\n{chart}\n</div>\n<figcaption>{caption}</figcaption>\n</figure>"
+    yield f"<figure>\n{scroll}\n{first}"
+    for line in chart:
+        yield "\n" + line
+    yield f"\n</div>\n<figcaption>{caption}</figcaption>\n</figure>\n"
 
 
 class Page:
-    """Numbers the citations in reading order and remembers them for the notes."""
+    """Numbers the citations in reading order and writes their notes aside as it goes."""
 
-    def __init__(
-        self, events: Sequence[Event], sources: Mapping[str, Source] | None = None
-    ) -> None:
+    def __init__(self, sources: Mapping[str, Source] | None, notes: Spool) -> None:
         self.sources = sources
-        ids = unique_ids((event.id for event in events), "event-")
-        self.anchors = {id(event): anchor for event, anchor in zip(events, ids, strict=True)}
-        self.notes: list[tuple[Citation, Event]] = []
+        self.anchor = UniqueIds("event-")
+        self.notes = notes
+        self.cited = 0
 
-    def year_section(self, heading: str, events: Sequence[Event]) -> str:
+    def year_section(self, heading: str, events: Iterable[Event]) -> Iterator[str]:
         section_id = unique_ids([heading], "year-")[0]
-        items = "\n".join(self.item(event) for event in events)
-        return (
+        yield (
             f'<section aria-labelledby="{section_id}">\n'
             f'<h2 id="{section_id}">{text(heading)}</h2>\n'
-            f'<ol class="events">\n{items}\n</ol>\n</section>'
+            f'<ol class="events">\n'
         )
+        for n, event in enumerate(events):
+            yield ("\n" if n else "") + self.item(event)
+        yield "\n</ol>\n</section>"
 
     def item(self, event: Event) -> str:
         refs = []
         for citation in event.citations:
-            self.notes.append((citation, event))
-            n = len(self.notes)
+            self.cited += 1
+            n = self.cited
+            self.notes.write(("\n" if n > 1 else "") + note_html(n, citation, event))
             label = text(mark(n, citation))
             refs.append(f'<a href="#note-{n}" id="ref-{n}" aria-label="source {n}">{label}</a>')
         lines = [
-            f'<li class="event" id="{self.anchors[id(event)]}">',
+            f'<li class="event" id="{self.anchor(event.id)}">',
             f'<p class="when">{date_html(event)}</p>',
             f"<h3>{text(event.title)}<sup>{''.join(refs)}</sup></h3>",
         ]
@@ -141,16 +163,16 @@ class Page:
             lines.append(f'<p class="corroboration">{text(note[:1].upper() + note[1:])}.</p>')
         return "\n".join([*lines, "</li>"])
 
-    def notes_section(self) -> str:
-        if not self.notes:
-            return ""
-        items = "\n".join(
-            note_html(n, citation, event) for n, (citation, event) in enumerate(self.notes, start=1)
-        )
-        return (
-            '<section class="notes" aria-labelledby="sources">\n<h2 id="sources">Sources</h2>\n'
-            f"<ol>\n{items}\n</ol>\n</section>"
-        )
+    def notes_section(self) -> Iterator[str]:
+        """The numbered notes and the line end after them (only that, with no notes)."""
+        if self.cited:
+            yield (
+                '<section class="notes" aria-labelledby="sources">\n'
+                '<h2 id="sources">Sources</h2>\n<ol>\n'
+            )
+            yield from self.notes.read()
+            yield "\n</ol>\n</section>"
+        yield "\n"
 
 
 def date_html(event: Event) -> str:

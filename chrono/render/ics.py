@@ -32,7 +32,7 @@ tags; DESCRIPTION the date, summary, facts and every citation with its quote.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from chrono.dates import SECONDS_PER_DAY, DateError, EdtfDate, civil_from_seconds, parse_edtf
 from chrono.model import Event
@@ -41,6 +41,7 @@ from chrono.render.corroboration import mark
 from chrono.render.facts import fact_texts
 from chrono.render.ics_lines import CRLF, date_value, datetime_value, fold, text, uid, uri
 from chrono.render.options import RenderOptions
+from chrono.render.spool import Spool
 
 PRODID = "-//chrono//chrono export//EN"
 EPOCH_STAMP = "19700101T000000Z"
@@ -49,22 +50,29 @@ STATUS = {"planned": "TENTATIVE", "cancelled": "CANCELLED", "occurred": "CONFIRM
 
 def render(events: Sequence[Event], options: RenderOptions) -> str:
     """A VCALENDAR with one VEVENT per expressible event, CRLF line ends, folded lines."""
+    return "".join(chunks(events, options))
+
+
+def chunks(events: Iterable[Event], options: RenderOptions) -> Iterator[str]:
+    """`render`'s text: the events are read once, their VEVENTs set aside (`Spool`) until
+    the header, which names the events that get none, is complete."""
     head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
     head += [f"NAME:{text(options.title)}", f"X-WR-CALNAME:{text(options.title)}"]
-    body: list[str] = []
-    for event in events:
-        dates = date_lines(event.date)
-        if dates is None:
-            head.append(f"X-CHRONO-SKIPPED:{text(_skipped(event))}")
-        else:
-            body += _vevent(event, dates)
-    lines = [*head, *body, "END:VCALENDAR"]
-    return "".join(fold(line) + CRLF for line in lines)
+    with Spool() as body:
+        for event in events:
+            dates = date_lines(event.date)
+            if dates is None:
+                head.append(f"X-CHRONO-SKIPPED:{text(_skipped(event))}")
+            else:
+                body.write("".join(fold(line) + CRLF for line in _vevent(event, dates)))
+        yield "".join(fold(line) + CRLF for line in head)
+        yield from body.read()
+    yield "END:VCALENDAR" + CRLF
 
 
-def left_out(events: Sequence[Event]) -> list[Event]:
-    """The events that get no VEVENT (only an X-CHRONO-SKIPPED line)."""
-    return [event for event in events if date_lines(event.date) is None]
+def cannot_hold(event: Event) -> bool:
+    """Whether the event gets no VEVENT (only an X-CHRONO-SKIPPED line)."""
+    return date_lines(event.date) is None
 
 
 def date_lines(date: EdtfDate) -> list[str] | None:

@@ -16,13 +16,14 @@ Years are those of the Markdown export's headings, each year one section, in cal
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from chrono.model import Citation, Event
 from chrono.render.citations import source_label
 from chrono.render.corroboration import mark
 from chrono.render.options import RenderOptions
-from chrono.render.years import by_year
+from chrono.render.spool import Spool
+from chrono.render.years import runs_by_year
 
 _REPLACE = {":": "\u2236", "#": "\uff03", ";": "\uff1b"}
 _BREAKING = re.compile(r"%%+|[:#;]")
@@ -38,24 +39,32 @@ def clean(text: str) -> str:
 
 def render(events: Sequence[Event], options: RenderOptions) -> str:
     """``timeline``, the title, a ``section`` per year, then the citations as comments."""
-    lines = ["timeline"]
+    return "".join(chunks(events, options))
+
+
+def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
+    """`render`'s text as the events are read; the citations, numbered on the way, are
+    set aside (`Spool`) until the events are written."""
+    yield "timeline\n"
     if clean(options.title):
-        lines.append(f"{INDENT}title {clean(options.title)}")
-    notes: list[str] = []
-    for heading, group in by_year(events):
-        lines.append(f"{INDENT}section {clean(heading)}")
-        for event in group:
-            marks = ""
-            for citation in event.citations:
-                notes.append(f"%% [{len(notes) + 1}] {note_text(citation)}")
-                marks += mark(len(notes), citation)
-            entry = f"{clean(event.date.human())} : {clean(event.title)}"
-            lines.append(f"{INDENT * 2}{entry} {marks}".rstrip())
-    if not events:
-        lines.append("%% No events match.")
-    if notes:
-        lines += ["", "%% Sources", *notes]
-    return "\n".join(lines) + "\n"
+        yield f"{INDENT}title {clean(options.title)}\n"
+    cited = 0
+    with Spool() as notes:
+        for heading, group in runs_by_year(events):
+            yield f"{INDENT}section {clean(heading)}\n"
+            for event in group:
+                marks = ""
+                for citation in event.citations:
+                    cited += 1
+                    notes.write(f"%% [{cited}] {note_text(citation)}\n")
+                    marks += mark(cited, citation)
+                entry = f"{clean(event.date.human())} : {clean(event.title)}"
+                yield f"{INDENT * 2}{entry} {marks}".rstrip() + "\n"
+        if not events:
+            yield "%% No events match.\n"
+        if cited:
+            yield "\n%% Sources\n"
+            yield from notes.read()
 
 
 def note_text(citation: Citation) -> str:

@@ -11,7 +11,8 @@ anything else referenced with ``url(...)``: the page loads nothing.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from html import escape
 
 from chrono.dates import civil_from_seconds, seconds_from_civil, year_text
@@ -22,24 +23,47 @@ TOP, ROW = 38, 26
 _MAX_LABEL = 56
 
 
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """What the chart draws of an event: the first and last second of its span (see
+    `_span`), whether its start or end is missing, its human date and its title."""
+
+    lo: int
+    hi: int
+    open_start: bool
+    open_end: bool
+    when: str
+    title: str
+
+
+def bar(event: Event) -> Bar:
+    """The event's `Bar`."""
+    lo, hi = _span(event)
+    date = event.date
+    return Bar(lo, hi, date.start is None, date.end is None, date.human(), event.title)
+
+
 def timeline_svg(events: Sequence[Event], label: str) -> str:
     """An ``<svg role="img">`` with year ticks and a bar or dot per event (empty: "")."""
-    if not events:
-        return ""
-    spans = [_span(e) for e in events]
-    first = civil_from_seconds(min(lo for lo, _ in spans))[0]
-    last = civil_from_seconds(max(hi for _, hi in spans))[0] + 1
+    return "\n".join(svg_lines([bar(e) for e in events], label))
+
+
+def svg_lines(bars: Sequence[Bar], label: str) -> Iterator[str]:
+    """`timeline_svg`'s lines, from the events' bars (none for no bars)."""
+    if not bars:
+        return
+    first = civil_from_seconds(min(b.lo for b in bars))[0]
+    last = civil_from_seconds(max(b.hi for b in bars))[0] + 1
     axis = Axis(seconds_from_civil(first, 1, 1), seconds_from_civil(last, 1, 1))
-    height = TOP + ROW * len(events) + 8
-    parts = [
+    height = TOP + ROW * len(bars) + 8
+    yield (
         f'<svg class="timeline" viewBox="0 0 {WIDTH} {height}" role="img" '
-        f'aria-label="{escape(label)}" focusable="false">',
-        *_ticks(axis, first, last, height),
-    ]
-    for row, (event, span) in enumerate(zip(events, spans, strict=True)):
-        parts.append(_mark(event, span, axis, TOP + row * ROW + ROW // 2))
-    parts.append("</svg>")
-    return "\n".join(parts)
+        f'aria-label="{escape(label)}" focusable="false">'
+    )
+    yield from _ticks(axis, first, last, height)
+    for row, one in enumerate(bars):
+        yield _mark(one, axis, TOP + row * ROW + ROW // 2)
+    yield "</svg>"
 
 
 class Axis:
@@ -85,14 +109,13 @@ def _ticks(axis: Axis, first: int, last: int, height: int) -> list[str]:
     return parts
 
 
-def _mark(event: Event, span: tuple[int, int], axis: Axis, y: int) -> str:
-    lo, hi = span
-    x0, x1 = axis.x(lo), axis.x(hi + 1)
-    tip = f"<title>{_text(event.date.human())}: {_text(event.title)}</title>"
+def _mark(one: Bar, axis: Axis, y: int) -> str:
+    x0, x1 = axis.x(one.lo), axis.x(one.hi + 1)
+    tip = f"<title>{_text(one.when)}: {_text(one.title)}</title>"
     shapes = []
-    if event.date.start is None:
+    if one.open_start:
         shapes.append(_dashed(LEFT, x0, y))
-    if event.date.end is None:
+    if one.open_end:
         shapes.append(_dashed(x1, RIGHT, y))
     if x1 - x0 < 4:
         shapes.append(f'<circle class="mark" cx="{(x0 + x1) / 2:.1f}" cy="{y}" r="5"/>')
@@ -100,7 +123,7 @@ def _mark(event: Event, span: tuple[int, int], axis: Axis, y: int) -> str:
         shapes.append(
             f'<rect class="mark" x="{x0:.1f}" y="{y - 6}" width="{x1 - x0:.1f}" height="12" rx="2"/>'
         )
-    shapes.append(_label(event.title, x0, x1, y))
+    shapes.append(_label(one.title, x0, x1, y))
     return f'<g class="event">{tip}{"".join(shapes)}</g>'
 
 
