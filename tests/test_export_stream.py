@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +10,8 @@ import pytest
 
 from chrono.index.stream import IndexedEvents
 from chrono.pipeline import select_collection, streaming_selection
-from chrono.query import make_filter
+from chrono.query import Filter, make_filter
+from chrono.render import EXPORT_FORMATS, SHOW_FORMATS
 from tests.conftest import ACTORS, SOURCES, MakeCollection, event_toml
 from tests.test_cache import age
 
@@ -37,6 +39,13 @@ def root(make_collection: MakeCollection, monkeypatch: pytest.MonkeyPatch) -> Pa
             tags='["x"]' if i % 2 else '["y"]',
             location='"Moscow"' if i % 3 else '"Tehran"',
         )
+    # A year iCalendar cannot hold, an open end, and sources that disagree about a date.
+    files["bce.toml"] = event_toml("Long ago", '"-0050"', actors='["Iran"]', tags='["x"]')
+    files["open.toml"] = event_toml("Still going", '"2016-04-10/.."', actors='["Russia"]')
+    files["said.toml"] = event_toml("Disputed", '"2016-04-12"', actors='["Iran"]') + (
+        '\n[[sources]]\nurl = "https://example.org/other"\ntitle = "Other"\n'
+        'date = "2016-04-14"\ndate_text = "on Thursday"\n'
+    )
     files["dup1.toml"] = event_toml(id='"same"', actors='["Iran"]')
     files["dup2.toml"] = event_toml(id='"same"')
     files["bad-ref.toml"] = event_toml(actors='["Iran"]').replace('"article"', '"nope"')
@@ -45,12 +54,47 @@ def root(make_collection: MakeCollection, monkeypatch: pytest.MonkeyPatch) -> Pa
     return root
 
 
-@pytest.mark.parametrize("fmt", ["markdown", "csv"])
+@pytest.mark.parametrize("fmt", list(EXPORT_FORMATS))
 @pytest.mark.parametrize("flags", FILTERS, ids=" ".join)
 def test_a_streamed_export_equals_the_uncached_one(
     invoke: Any, root: Path, fmt: str, flags: tuple[str, ...]
 ) -> None:
-    args = ("export", "--events", str(root), "--format", fmt, *flags)
+    _same_as_uncached(invoke, "export", "--events", str(root), "--format", fmt, *flags)
+
+
+TIMELINES = [(), ("--lanes", "actor"), ("--lanes", "tag"), ("--group-by", "member")]
+
+
+@pytest.mark.parametrize("mode", TIMELINES, ids=lambda mode: " ".join(mode) or "vertical")
+@pytest.mark.parametrize("flags", [*FILTERS, ("--reverse", "-n", "4")], ids=" ".join)
+def test_a_streamed_timeline_equals_the_uncached_one(
+    invoke: Any, root: Path, mode: tuple[str, ...], flags: tuple[str, ...]
+) -> None:
+    _same_as_uncached(invoke, "timeline", "--events", str(root), "--width", "90", *mode, *flags)
+
+
+@pytest.mark.parametrize("fmt", list(SHOW_FORMATS))
+def test_every_show_format_from_the_index_equals_the_uncached_one(
+    invoke: Any, root: Path, fmt: str
+) -> None:
+    _same_as_uncached(invoke, "show", "--events", str(root), "--format", fmt, "--actor", "Iran")
+
+
+def test_the_streamed_formats_render_as_the_library_does(root: Path) -> None:
+    """Each format's pieces are its `render` text, for the events from the index too."""
+    from chrono.render.options import RenderOptions
+
+    for name, fmt in EXPORT_FORMATS.items():
+        module = importlib.import_module(fmt.module)
+        full = select_collection([str(root)], Filter(), cache=False)
+        options = RenderOptions(registry=full.registry, sources=full.sources)
+        truth = module.render(full.events, options)
+        select_collection([str(root)], Filter(), cache=True)  # build the index
+        with streaming_selection([str(root)], Filter(), cache=True) as streamed:
+            assert "".join(module.chunks(streamed.events, options)) == truth, name
+
+
+def _same_as_uncached(invoke: Any, *args: str) -> None:
     truth = invoke(*args, "--no-cache")
     for _ in range(2):  # building the index, then reading it
         run = invoke(*args)
@@ -99,3 +143,31 @@ def test_an_event_found_damaged_while_streaming_stops_the_export_cleanly(
     )
     assert not database_for(str(root)).exists()
     assert invoke(*args).stdout == truth.stdout
+
+
+@pytest.mark.parametrize("command", [("export", "--format", "ics"), ("timeline",)])
+def test_damage_found_while_streaming_leaves_no_output_file(
+    invoke: Any, root: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    import sqlite3
+
+    from chrono.index.rows import number, seal
+    from chrono.index.store import database_for
+
+    args = (*command, "--events", str(root))
+    assert invoke(*args).exit_code == 0  # builds the index
+    with sqlite3.connect(database_for(str(root))) as db:  # the last row: found late
+        n, file, seq, ident, head = db.execute(
+            "SELECT n, file, seq, id, head FROM events ORDER BY n DESC LIMIT 1"
+        ).fetchone()
+        data = b'{"~type": "Event"}'
+        crc = seal(number(n), file, number(seq), ident, data, head)
+        db.execute("UPDATE events SET data = ?, crc = ? WHERE n = ?", (data, crc, n))
+    out = tmp_path / "out.ics"
+    extra = ("-o", str(out)) if command[0] == "export" else ()
+    damaged = invoke(*args, *extra)
+    assert damaged.exit_code == 2
+    assert damaged.stdout == ""
+    assert damaged.stderr.endswith("run the command again\n")
+    assert not out.exists()
+    assert not database_for(str(root)).exists()

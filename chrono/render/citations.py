@@ -26,14 +26,6 @@ class SourceList:
         return list(dict.fromkeys(self.number(c.source) for c in event.citations))
 
 
-def number_sources(events: Sequence[Event]) -> SourceList:
-    """Number every source the events cite, in the events' order."""
-    numbered = SourceList()
-    for event in events:
-        numbered.marks(event)
-    return numbered
-
-
 def human_date(edtf: str) -> str:
     """An EDTF text as a person writes it (the text itself if it does not parse)."""
     from chrono.dates import DateError, parse_edtf

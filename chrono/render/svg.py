@@ -43,13 +43,9 @@ def bar(event: Event) -> Bar:
     return Bar(lo, hi, date.start is None, date.end is None, date.human(), event.title)
 
 
-def timeline_svg(events: Sequence[Event], label: str) -> str:
-    """An ``<svg role="img">`` with year ticks and a bar or dot per event (empty: "")."""
-    return "\n".join(svg_lines([bar(e) for e in events], label))
-
-
 def svg_lines(bars: Sequence[Bar], label: str) -> Iterator[str]:
-    """`timeline_svg`'s lines, from the events' bars (none for no bars)."""
+    """An ``<svg role="img">`` with year ticks and a bar or dot per event, line by line
+    (nothing for no bars)."""
     if not bars:
         return
     first = civil_from_seconds(min(b.lo for b in bars))[0]

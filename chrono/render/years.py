@@ -9,7 +9,7 @@ follow that order and no year opens twice.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 from chrono.model import Event
 
@@ -23,19 +23,7 @@ def year_heading(event: Event) -> str:
     return f"{1 - point.year} BCE" if point.year <= 0 else str(point.year)
 
 
-def by_year(events: Sequence[Event]) -> list[tuple[str, list[Event]]]:
-    """(heading, events) for each run of events filed under one heading, in the given order
-    (the one total order, as every caller passes it)."""
-    groups: list[tuple[str, list[Event]]] = []
-    for event in events:
-        heading = year_heading(event)
-        if not groups or groups[-1][0] != heading:
-            groups.append((heading, []))
-        groups[-1][1].append(event)
-    return groups
-
-
 def runs_by_year(events: Iterable[Event]) -> Iterator[tuple[str, Iterator[Event]]]:
-    """`by_year` as it goes: each heading with its events, read once, none kept (for
-    formats that write a large selection as they read it)."""
+    """Each heading with the run of events filed under it, in the given order (the one
+    total order, as every caller passes it), read once and none kept."""
     return itertools.groupby(events, key=year_heading)
