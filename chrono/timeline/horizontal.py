@@ -12,7 +12,7 @@ Breaks (╱╱) leave out long empty stretches; what each leaves out is written 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from chrono.registry.actors import Registry
@@ -55,9 +55,10 @@ def render_lanes(
     entries: Sequence[Entry],
     glyphs: Glyphs,
     options: RenderOptions,
-) -> list[str]:
+) -> Iterator[str]:
     """The lanes, the time axis under them, a legend, and the numbered key. `names` are
-    each event's tags, or its actors by their canonical names, as `options.lanes` says."""
+    each event's tags, or its actors by their canonical names, as `options.lanes` says.
+    Lines are made as they are read: a lane's rows are held only while it is packed."""
     width = options.width
     if options.lanes == "tag":
         lanes = named_lanes(names, NO_TAG)
@@ -72,14 +73,16 @@ def render_lanes(
     # Room on the right for the number of an event that ends on the last instant.
     track = build_track(instants(shapes), plot - len(str(len(dates))))
     marks = [_mark(shape, track, str(n), plot, glyphs) for n, shape in enumerate(shapes, 1)]
-    lines = []
+    explained = legend(shapes, bool(track.breaks), glyphs, width, lanes=True)
+    del shapes
     for lane, label in zip(lanes, labels, strict=True):
         for index, row in enumerate(_lane_rows(lane, marks, plot)):
             name = fit(label, label_width, glyphs.ellipsis) if index == 0 else ""
-            lines.append(f"{pad(name, label_width)} {glyphs.lane_edge}{row}".rstrip())
-    lines += _axis(track, plot, label_width, glyphs)
-    explained = legend(shapes, bool(track.breaks), glyphs, width, lanes=True)
-    return [*lines, "", *explained, "", *key_lines(entries, width, glyphs.ellipsis)]
+            yield f"{pad(name, label_width)} {glyphs.lane_edge}{row}".rstrip()
+    del marks, lanes
+    yield from _axis(track, plot, label_width, glyphs)
+    yield from ["", *explained, ""]
+    yield from key_lines(entries, width, glyphs.ellipsis)
 
 
 def _mark(shape: Shape, track: Track, number: str, plot: int, glyphs: Glyphs) -> Mark:

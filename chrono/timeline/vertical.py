@@ -134,20 +134,27 @@ def _paint(
 ) -> Iterator[list[str]]:
     """The gutter row by row: each event's mark, or its span from first to last row. The
     columns keep the events' rows apart, so each column holds one event at a time."""
+    tops, ends, starts = rows.tops, rows.ends, rows.starts
     starting: dict[int, list[int]] = {}
     for i, column in enumerate(gutter.columns):
         if column is not None:
-            starting.setdefault(rows.tops[i], []).append(i)
-    running: dict[int, int] = {}  # column: the event drawn in it
+            starting.setdefault(tops[i], []).append(i)
+    running: dict[int, int] = {}  # the cell of a column: the event drawn in it
+    ending: dict[int, list[int]] = {}  # a row: the cells whose events end on it
     blank = [" "] * (gutter.count * gutter.cell)
     for row in range(rows.height):
         for i in starting.pop(row, ()):
-            running[cast(int, gutter.columns[i])] = i
+            x = cast(int, gutter.columns[i]) * gutter.cell
+            running[x] = i
+            ending.setdefault(ends[i], []).append(x)
         cells = blank.copy()
-        for column, i in list(running.items()):
-            cells[column * gutter.cell] = _glyph(shapes[i], row, rows, i, glyphs)
-            if row >= rows.ends[i]:
-                del running[column]
+        for x, i in running.items():
+            if tops[i] < row < ends[i] and row != starts[i]:  # most rows of a long span
+                cells[x] = glyphs.fuzzy_bar if shapes[i].fuzzy else glyphs.bar
+            else:
+                cells[x] = _glyph(shapes[i], row, rows, i, glyphs)
+        for x in ending.pop(row, ()):
+            del running[x]
         yield cells
 
 
