@@ -48,6 +48,9 @@ def chunks(events: Iterable[Event], options: RenderOptions) -> Iterator[str]:
     numbered = SourceList()
     entries = [_entry(item, numbered) for item in found]
     dates = [item.bounds for item in found]
+    names = [item.lanes for item in found] if options.lanes is not None else []
+    said = [clean(line, options.ascii) for line in _corroboration_lines(found)]
+    del found  # the items' keys and sources are no longer needed: spare them to the layout
     glyphs = glyphs_for(options.ascii)
     if options.lanes is None:
         from chrono.timeline.vertical import render_vertical
@@ -56,11 +59,9 @@ def chunks(events: Iterable[Event], options: RenderOptions) -> Iterator[str]:
     else:
         from chrono.timeline.horizontal import render_lanes
 
-        body = render_lanes(dates, [item.lanes for item in found], entries, glyphs, options)
-    del entries, dates
+        body = render_lanes(dates, names, entries, glyphs, options)
+    del entries, dates, names
     sources = [clean(line, options.ascii) for line in source_lines(numbered)]
-    said = [clean(line, options.ascii) for line in _corroboration_lines(found)]
-    del found
     tail = _hanging([*sources, *said], options.width, glyphs.ellipsis)
     for line in itertools.chain(body, [""], tail):
         line = fit(line, options.width, glyphs.ellipsis)
