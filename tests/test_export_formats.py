@@ -17,10 +17,12 @@ from typing import Any
 
 import icalendar
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chrono.render import EXPORT_FORMATS
 from chrono.render.anchors import unique_ids
-from chrono.render.ics_lines import fold
+from chrono.render.ics_lines import fold, fold_tokens
 from chrono.render.mermaid import clean
 from chrono.render.svg import tick_step
 from tests.conftest import ROOT, SAMPLE, MakeCollection
@@ -156,6 +158,13 @@ def test_ics_folding_never_splits_a_character_or_an_escape() -> None:
         trailing_backslashes = len(chunk) - len(chunk.rstrip("\\"))
         assert trailing_backslashes % 2 == 0, chunk
     assert folded.replace("\r\n ", "") == line
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([*"ab ,;\\n\t", "é", "“", "€", "😀"]), max_size=300).map("".join))
+def test_ics_folding_by_octets_cuts_where_token_by_token_folding_does(line: str) -> None:
+    assert fold("DESCRIPTION:" + line) == fold_tokens("DESCRIPTION:" + line)
+    assert fold(line) == fold_tokens(line)
 
 
 def test_ics_sample_parses_with_all_day_spans(invoke: Any) -> None:

@@ -33,6 +33,39 @@ def uri(value: str) -> str:
 def fold(line: str) -> str:
     """Fold a content line into chunks of at most 75 octets, never splitting a UTF-8
     sequence or a backslash escape; each continuation starts with one space (§3.1)."""
+    try:
+        data = line.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: let the token-by-token fold decide
+        return fold_tokens(line)
+    if len(data) <= _LIMIT:
+        return line
+    # Cut the encoded line, each cut as far on as the room allows and a token boundary
+    # permits: a long DESCRIPTION is folded without a step per character.
+    chunks = []
+    start, room = 0, _LIMIT
+    while len(data) - start > room:
+        cut = start + room
+        while not _boundary(data, cut):
+            cut -= 1
+        chunks.append(data[start:cut].decode("utf-8"))
+        start, room = cut, _LIMIT - 1  # a continuation's leading space takes an octet
+    chunks.append(data[start:].decode("utf-8"))
+    return (CRLF + " ").join(chunks)
+
+
+def _boundary(data: bytes, at: int) -> bool:
+    """Whether `at` falls between tokens: not inside a UTF-8 sequence, and not after a
+    backslash that starts an escape (one ending an odd run of backslashes)."""
+    if 0x80 <= data[at] < 0xC0:
+        return False
+    run = 0
+    while at - run > 0 and data[at - run - 1] == 0x5C:
+        run += 1
+    return run % 2 == 0
+
+
+def fold_tokens(line: str) -> str:
+    """`fold` a token (a character, or a backslash escape) at a time."""
     chunks: list[str] = []
     current: list[str] = []
     size = 0
