@@ -2,8 +2,9 @@
 
 A format module offers a pure function ``render(events, options) -> str`` (`FormatModule`);
 one marked ``streams`` also offers ``chunks(events, options)``, the same text in pieces
-(`StreamingModule`). Modules are imported only when their format is used, so start-up does
-not pay for formats it does not print.
+(`StreamingModule`); one marked ``partial`` offers ``cannot_hold(event)`` for the events it
+can only name (`PartialModule`). Modules are imported only when their format is used, so
+start-up does not pay for formats it does not print.
 """
 
 from __future__ import annotations
@@ -72,17 +73,10 @@ class Format:
             with_canonical_actors(events, options.registry), options
         )
 
-    def left_out(self, events: Sequence[Event]) -> list[Event]:
-        """The events this format cannot hold (its module's `cannot_hold`; none by default),
-        so that the command can say how many it really wrote."""
-        found: list[Event] = []
-        for _ in self.noting(events, found):
-            pass
-        return found
-
     def noting(self, events: Sequence[Event], found: list[Event]) -> Sequence[Event]:
-        """`events` for `chunks`, adding each this format cannot hold to `found` as it is
-        read: `left_out` without reading the events again."""
+        """`events` for `chunks`, adding each this format cannot hold (its module's
+        `cannot_hold`; none by default) to `found` as it is read, so that the command can
+        say how many it really wrote without reading the events again."""
         if not self.partial:
             return events
         from chrono.render.noted import Noted

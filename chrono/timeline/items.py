@@ -1,5 +1,5 @@
-"""What the timeline keeps of each event: its place in the order, its date's bounds, the texts beside
-its mark, the sources it cites and its lane names; never the whole event.
+"""What the timeline keeps of each event: its place in the order, its date's bounds, the
+texts beside its mark, the sources it cites and its lane names; never the whole event.
 
 A timeline of a large selection reads its events one at a time (from the index, as they are
 decoded) and keeps only these, so memory grows with the chart, not with the events' prose.
