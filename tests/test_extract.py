@@ -337,3 +337,15 @@ def test_each_dated_phrase_of_a_sentence_gets_its_own_clause_as_title() -> None:
         ("mid-2016", "The complete system to be delivered"),
     ]
     assert all(d.table["sources"][0]["quote"] == text for d in drafts)
+
+
+@pytest.mark.parametrize("command", ["extract", "import"])
+def test_a_missing_input_file_is_a_usage_error_for_both_readers(
+    invoke: Any, tmp_path: Path, command: str
+) -> None:
+    """`extract nofile` exited 1 where `import nofile` exited 2; both are usage errors."""
+    missing = str(tmp_path / "nofile.txt")
+    extra = ("--published", "2016-04-18") if command == "extract" else ("--from", "csv")
+    result = invoke(command, missing, *extra)
+    assert result.exit_code == 2, result.output
+    assert f"{missing}: no such file" in result.stderr
