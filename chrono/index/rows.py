@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from chrono.index.codec import plain, rebuild
 from chrono.model import Event, Problem
@@ -87,6 +87,70 @@ def decode_event(data: object) -> Event:
     """The event `encode_event` wrote; Damage if the data is not of that shape."""
     event: Event = _loads(data, lambda value: rebuild(Event, value))
     return event
+
+
+def encode_shown(event: Event) -> bytes:
+    """What `show` prints of an event, beside what orders and date-filters it, so that a
+    warm `show` decodes no event: [earliest, latest, sort key, the date as a person writes
+    it, title, actors as written, citations, EDTF date]. Each citation is [ref, inline
+    source (None for a ref: the bibliography may change without the event's file), its
+    credibility, its own EDTF date]. Actors are renamed at query time, for the same reason."""
+    citations = [
+        [c.ref, None if c.ref is not None else plain(c.source), c.credibility,
+         None if c.date is None else c.date.text]
+        for c in event.citations
+    ]  # fmt: skip
+    date = event.date
+    row = [date.earliest, date.latest, list(event.sort_key()), date.human(), event.title,
+           list(event.actors), citations, date.text]  # fmt: skip
+    return json.dumps(row, separators=(",", ":")).encode("ascii")
+
+
+#: A decoded shown row (a JSON list): earliest, latest, sort key (a list), human date,
+#: title, actors, citations, EDTF date; each citation still to be checked as it is read.
+ShownRow = list[Any]
+
+
+def verify_shown(n: object, data: object, crc: object) -> None:
+    """Raise Damage unless a shown row (n, data, crc) is as written (`verify`, inlined: a
+    large answer checks thousands)."""
+    if type(n) is not int or type(data) is not bytes or crc != zlib.crc32(b"%d\0%s" % (n, data)):
+        raise Damage("a cached row fails its checksum")
+
+
+def decode_shown(blobs: list[bytes]) -> list[ShownRow]:
+    """The rows `encode_shown` wrote, each already checked against its seal, decoded in one
+    pass; Damage if any is not of that shape."""
+    try:
+        rows = json.loads(b"[" + b",".join(blobs) + b"]")
+    except (ValueError, TypeError, RecursionError) as err:
+        raise Damage(f"a cached row is not chrono's: {err}") from None
+    if len(rows) != len(blobs):  # a blob that was not one JSON value
+        raise Damage("a cached row is not chrono's")
+    for row in rows:
+        if not _shown_shape(row):
+            raise Damage("a cached row is not chrono's")
+    return rows  # type: ignore[no-any-return]
+
+
+def _shown_shape(row: object) -> bool:
+    if type(row) is not list or len(row) != 8:
+        return False
+    earliest, latest, key, human, title, actors, citations, edtf = row
+    if type(human) is not str or type(title) is not str or type(edtf) is not str:
+        return False
+    if type(earliest) not in _NUMBERS or type(latest) not in _NUMBERS:
+        return False
+    if type(actors) is not list or type(citations) is not list or type(key) is not list:
+        return False
+    try:
+        "".join(actors)  # a TypeError unless every actor is text, found in C
+    except TypeError:
+        return False
+    return all(type(v) in _SCALARS for v in key)
+
+
+_NUMBERS = (int, float)
 
 
 def encode_problems(problems: list[Problem]) -> bytes:

@@ -9,7 +9,7 @@ from typing import Any
 from chrono.corroborate.disagree import disagreement, disagreement_text
 from chrono.corroborate.grades import CREDIBILITY, RELIABILITY, Grade, citation_grade
 from chrono.corroborate.independence import corroboration
-from chrono.model import Citation, Event, Source
+from chrono.model import Citation, Cited, Event, Source
 from chrono.render.citations import SourceList
 
 
@@ -24,7 +24,7 @@ def mark(number: int, citation: Citation) -> str:
     return f"[{number} {text}]" if text else f"[{number}]"
 
 
-def event_marks(numbered: SourceList, event: Event) -> str:
+def event_marks(numbered: SourceList, event: Cited) -> str:
     """The event's citation marks, each (source, grade) once, in citation order."""
     marks = (mark(numbered.number(c.source), c) for c in event.citations)
     return "".join(dict.fromkeys(marks))
@@ -53,7 +53,7 @@ def source_grade(source: Source) -> str:
     return f" (reliability {source.reliability}: {RELIABILITY[source.reliability]})"
 
 
-def notes(event: Event, sources: Mapping[str, Source] | None) -> list[str]:
+def notes(event: Cited, sources: Mapping[str, Source] | None) -> list[str]:
     """ "2 sources, 1 independent" when more than one source is cited, and the sources'
     disagreement about the date, if any."""
     found = []
