@@ -34,7 +34,7 @@ CREATE INDEX events_file ON events(file, seq);
 CREATE INDEX events_id ON events(id);
 CREATE TABLE terms(n INTEGER NOT NULL, kind TEXT NOT NULL, term TEXT NOT NULL,
                    crc INTEGER NOT NULL);
-CREATE INDEX terms_term ON terms(kind, term);
+CREATE INDEX terms_term ON terms(kind, term, n, crc);  -- covering: a lookup reads no table row
 CREATE INDEX terms_n ON terms(n);
 CREATE TABLE shown(n INTEGER PRIMARY KEY, data BLOB NOT NULL, crc INTEGER NOT NULL);
 """
