@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,8 +21,13 @@ def grade(citation: Citation) -> Grade:
 
 def mark(number: int, citation: Citation) -> str:
     """ "[2 B2]", or "[2]" for an ungraded citation."""
-    text = grade(citation).text()
+    text = _grade_text(citation.source.reliability, citation.credibility)
     return f"[{number} {text}]" if text else f"[{number}]"
+
+
+@functools.cache  # a few dozen grades, marked thousands of times in a long answer
+def _grade_text(reliability: str | None, credibility: int | None) -> str:
+    return Grade(reliability, credibility).text()
 
 
 def event_marks(numbered: SourceList, event: Cited) -> str:
@@ -57,9 +63,10 @@ def notes(event: Cited, sources: Mapping[str, Source] | None) -> list[str]:
     """ "2 sources, 1 independent" when more than one source is cited, and the sources'
     disagreement about the date, if any."""
     found = []
-    counted = corroboration(event, sources or {})
-    if counted.sources > 1:
-        found.append(counted.text())
+    if len(event.citations) > 1:  # (one citation is one source: no count to show)
+        counted = corroboration(event, sources or {})
+        if counted.sources > 1:
+            found.append(counted.text())
     claims = disagreement(event)
     if claims:
         found.append(disagreement_text(claims))
