@@ -55,13 +55,16 @@ def _select(index: Index, flt: Filter, ctx: Context) -> tuple[list[Shown], list[
     wanted = candidates(index, flt, ctx.registry) if flt.actors or flt.tags else None
     numbers, blobs = _rows(index, wanted)
     start, stop = flt.start, flt.stop
-    keyed = [
-        row
-        for n, row in zip(numbers, decode_shown(blobs), strict=True)
-        if n not in refused and row[0] <= stop and start <= row[1]
-    ]
-    # Keys are unique: ids are, once duplicates are refused.
-    keyed.sort(key=itemgetter(2), reverse=flt.reverse)
+    try:  # a date bound or sort key of another type (a planted row) cannot be compared
+        keyed = [
+            row
+            for n, row in zip(numbers, decode_shown(blobs), strict=True)
+            if n not in refused and row[0] <= stop and start <= row[1]
+        ]
+        # Keys are unique: ids are, once duplicates are refused.
+        keyed.sort(key=itemgetter(2), reverse=flt.reverse)
+    except TypeError:
+        raise Damage("a cached row's date or sort key is not chrono's") from None
     chosen = keyed if flt.limit is None else keyed[: flt.limit]
     return _printable(chosen, ctx), problems
 
@@ -89,14 +92,14 @@ def _rows(index: Index, wanted: set[int] | None) -> tuple[list[int], list[bytes]
             (f"SELECT n, data, crc FROM shown WHERE n IN ({','.join('?' * len(c))})", c)
             for c in chunks
         ]
-    numbers, blobs = [], []
+    found = []
     for sql, args in queries:
-        for n, data, crc in index.db.execute(sql, args):
-            verify_shown(n, data, crc)
-            numbers.append(n)
-            blobs.append(data)
-    if len(numbers) != expected:
+        found += index.db.execute(sql, args).fetchall()
+    if len(found) != expected:
         raise Damage("the index has lost or gained shown rows")
+    verify_shown(found)
+    numbers = [n for n, _data, _crc in found]
+    blobs = [data for _n, data, _crc in found]
     return numbers, blobs
 
 
@@ -127,31 +130,34 @@ def _citer(sources: dict[str, Source]) -> Callable[[object], Citation]:
     made: dict[tuple[object, ...], Citation] = {}  # a ref cited alike is one Citation
 
     def cite(stored: object) -> Citation:
+        try:  # most citations are of a ref, cited alike many times: found at once
+            return made[tuple(stored)]  # type: ignore[arg-type]
+        except (KeyError, TypeError):  # not yet made, or an inline source (a list)
+            pass
         if type(stored) is not list or len(stored) != 4:
             raise Damage("a cached citation is not chrono's")
         ref, fields, credibility, date = stored
         if type(credibility) not in _CREDIBILITY or type(ref) not in _TEXT:
             raise Damage("a cached citation is not chrono's")
-        if ref is not None and fields is None and date is None:
-            found = made.get((ref, credibility))
-            if found is None:
-                found = Citation(sources[ref], None, None, ref, credibility)
-                made[ref, credibility] = found
-            return found
         try:
             source = sources[ref] if ref is not None else _source(fields)
             when = None if date is None else parse_edtf(date)
         except (TypeError, ValueError) as err:  # DateError is a ValueError
             raise Damage(f"a cached citation is not chrono's: {err}") from None
-        return Citation(source, None, None, ref, credibility, when)
+        found = Citation(source, None, None, ref, credibility, when)
+        if ref is not None and fields is None:
+            made[ref, fields, credibility, date] = found
+        return found
 
     return cite
 
 
 def _source(fields: object) -> Source:
-    """An inline source from its stored fields; TypeError unless they are Source's, as text."""
-    if type(fields) is not list or not all(type(v) in _TEXT for v in fields):
+    """An inline source from its stored fields; TypeError unless they are Source's, each
+    text or empty (every use of a field tests it for truth first)."""
+    if type(fields) is not list:
         raise TypeError("not a source")
+    "".join(filter(None, fields))  # a TypeError unless every field given is text, found in C
     return Source(*fields)
 
 

@@ -32,6 +32,9 @@ def _grade_text(reliability: str | None, credibility: int | None) -> str:
 
 def event_marks(numbered: SourceList, event: Cited) -> str:
     """The event's citation marks, each (source, grade) once, in citation order."""
+    if len(event.citations) == 1:  # most events: one mark, nothing to make unique
+        (only,) = event.citations
+        return mark(numbered.number(only.source), only)
     marks = (mark(numbered.number(c.source), c) for c in event.citations)
     return "".join(dict.fromkeys(marks))
 

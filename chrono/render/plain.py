@@ -25,12 +25,14 @@ def chunks(events: Sequence[Event], options: RenderOptions) -> Iterator[str]:
 
 
 def lines(rows: Sequence[Shown], sources: Mapping[str, Source] | None) -> Iterator[str]:
-    """The same text from rows ready to print (`chrono.pipeline.select_shown`)."""
+    """The same text from rows ready to print (`chrono.pipeline.select_shown`), a few
+    hundred lines at a time."""
     if not rows:
         yield "No events match.\n"
         return
     numbered = SourceList()
     width = max(len(row.human) for row in rows)
+    batch = []
     for row in rows:
         line = f"{row.human:<{width}}  {row.title} {event_marks(numbered, row)}"
         if row.actors:
@@ -38,10 +40,17 @@ def lines(rows: Sequence[Shown], sources: Mapping[str, Source] | None) -> Iterat
         said = notes(row, sources)
         if said:
             line += f"  ({'; '.join(said)})"
-        yield line + "\n"
-    yield "\n"
-    for line in source_lines(numbered):
-        yield line + "\n"
+        batch.append(line + "\n")
+        if len(batch) == BATCH:
+            yield "".join(batch)
+            batch = []
+    batch.append("\n")
+    batch += [line + "\n" for line in source_lines(numbered)]
+    yield "".join(batch)
+
+
+#: Lines written at once: each write checks its text for terminal controls.
+BATCH = 256
 
 
 def source_lines(numbered: SourceList) -> list[str]:
