@@ -16,6 +16,7 @@ import dataclasses
 import math
 from collections.abc import Callable
 from operator import itemgetter
+from typing import Any
 
 from chrono.dates import parse_edtf
 from chrono.index.answer import candidates, check_suspects, suspects, with_index
@@ -123,30 +124,32 @@ def _renamer(registry: Registry, rows: list[ShownRow]) -> Callable[[list[str]], 
     return lambda actors: tuple(dict.fromkeys(map(canonical, actors)))
 
 
-def _citer(sources: dict[str, Source]) -> Callable[[object], Citation]:
+def _citer(sources: dict[str, Source]) -> Callable[[Any], Citation]:
     """A stored citation as the `Citation` the marks and notes read (no quote or note):
     a ref resolved to its bibliography entry, as `resolve_citations` does. Damage if the
     stored citation is not of the shape `encode_shown` writes."""
     made: dict[tuple[object, ...], Citation] = {}  # a ref cited alike is one Citation
 
-    def cite(stored: object) -> Citation:
-        try:  # most citations are of a ref, cited alike many times: found at once
-            return made[tuple(stored)]  # type: ignore[arg-type]
-        except (KeyError, TypeError):  # not yet made, or an inline source (a list)
-            pass
-        if type(stored) is not list or len(stored) != 4:
-            raise Damage("a cached citation is not chrono's")
-        ref, fields, credibility, date = stored
-        if type(credibility) not in _CREDIBILITY or type(ref) not in _TEXT:
-            raise Damage("a cached citation is not chrono's")
+    def cite(stored: Any) -> Citation:  # JSON, of any shape until proved
         try:
-            source = sources[ref] if ref is not None else _source(fields)
-            when = None if date is None else parse_edtf(date)
-        except (TypeError, ValueError) as err:  # DateError is a ValueError
+            ref, fields, credibility, date = stored
+            if fields is None:  # a ref: most are cited alike many times, and made once
+                found = made.get((ref, credibility, date))
+                if found is not None:
+                    return found
+            return make(ref, fields, credibility, date)
+        except (TypeError, ValueError) as err:  # not four values, or unhashable ones
             raise Damage(f"a cached citation is not chrono's: {err}") from None
+
+    def make(ref: Any, fields: Any, credibility: Any, date: Any) -> Citation:
+        """TypeError or ValueError (DateError) if the values are not a citation's."""
+        if type(credibility) not in _CREDIBILITY or type(ref) not in _TEXT:
+            raise TypeError("not a citation")
+        source = sources[ref] if isinstance(ref, str) else _source(fields)
+        when = None if date is None else parse_edtf(date)
         found = Citation(source, None, None, ref, credibility, when)
         if ref is not None and fields is None:
-            made[ref, fields, credibility, date] = found
+            made[ref, credibility, date] = found
         return found
 
     return cite

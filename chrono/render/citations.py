@@ -20,10 +20,12 @@ class SourceList:
     sources: list[Source] = field(default_factory=list)
 
     def number(self, source: Source) -> int:
-        if source.identity not in self.numbers:
+        identity = source.identity  # (a property: worked out once per call)
+        found = self.numbers.get(identity)
+        if found is None:
             self.sources.append(source)
-            self.numbers[source.identity] = len(self.sources)
-        return self.numbers[source.identity]
+            found = self.numbers[identity] = len(self.sources)
+        return found
 
     def marks(self, event: Event) -> list[int]:
         """The numbers of the event's sources, each once, in citation order."""
