@@ -1,11 +1,12 @@
-"""What the index stores for events and problems: plain JSON data, each row sealed by a checksum.
+"""What the index stores for events, what `show` prints of them, and problems: plain JSON
+data, each row sealed by a checksum.
 
 Nothing here is code: a row is a JSON list of strings, numbers and lists, read back with
 `json.loads` and rebuilt field by field, so a damaged or planted cache can at worst fail
 its check, never run anything. Every row carries a CRC-32 of its content and of the keys
-that locate it (event number, file, position); any mismatch or any value of the wrong
-shape raises `Damage`, which the callers treat as a miss: the index is thrown away and
-rebuilt, and the answer comes from the files.
+that locate it (event number, file, position; for a shown row, its event's number); any
+mismatch or any value of the wrong shape raises `Damage`, which the callers treat as a
+miss: the index is thrown away and rebuilt, and the answer comes from the files.
 
 CRC-32 finds every error within 32 consecutive bits, so any single flipped byte; it is
 not a defence against someone who may write the cache folder, which is private to the

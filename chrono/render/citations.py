@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from chrono.dates import SHORT_MONTHS
+from chrono.dates import SHORT_MONTHS, DateError, parse_edtf
 from chrono.model import Event, Source
 
 _PLAIN_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
@@ -42,8 +42,6 @@ def number_sources(events: Sequence[Event]) -> SourceList:
 
 def human_date(edtf: str) -> str:
     """An EDTF text as a person writes it (the text itself if it does not parse)."""
-    from chrono.dates import DateError, parse_edtf
-
     day = _PLAIN_DAY.match(edtf)
     if day is not None:  # most published dates: written at once, where parsing takes 25 µs
         year, month, number = int(day[1]), int(day[2]), int(day[3])

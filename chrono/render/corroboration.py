@@ -65,8 +65,11 @@ def source_grade(source: Source) -> str:
 def notes(event: Cited, sources: Mapping[str, Source] | None) -> list[str]:
     """ "2 sources, 1 independent" when more than one source is cited, and the sources'
     disagreement about the date, if any."""
+    citations = event.citations
+    if len(citations) == 1 and citations[0].date is None:  # most events: nothing to note
+        return []
     found = []
-    if len(event.citations) > 1:  # (one citation is one source: no count to show)
+    if len(citations) > 1:  # (one citation is one source: no count to show)
         counted = corroboration(event, sources or {})
         if counted.sources > 1:
             found.append(counted.text())
