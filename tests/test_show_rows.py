@@ -176,3 +176,20 @@ def test_a_published_day_is_written_as_the_date_model_writes_it(text: str) -> No
     except DateError:
         expected = text
     assert human_date(text) == expected
+
+
+#: Plain text and line feeds (drawn directly), and characters tabulate must measure.
+CELL_PARTS = [*"ab Ç—é\n\xa0ǅ-1.", "True", "None", "inf", "\t", "\x1b[1m", "字", "\u0301", "\r"]
+CELL_TEXT = st.lists(st.sampled_from(CELL_PARTS), max_size=6).map("".join)
+
+
+@given(st.lists(st.tuples(CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT), max_size=5))
+def test_a_plain_table_is_drawn_as_tabulate_draws_it(rows: list[tuple[str, ...]]) -> None:
+    from tabulate import tabulate
+
+    from chrono.cli.show import TABLE_HEADERS
+    from chrono.render.table import simple_table
+
+    drawn = simple_table(rows, TABLE_HEADERS)
+    truth = tabulate(rows, headers=TABLE_HEADERS, tablefmt="simple", disable_numparse=True)
+    assert drawn is None or drawn == truth

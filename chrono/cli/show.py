@@ -115,9 +115,13 @@ def _print_table(rows: Sequence[Shown], sources: Mapping[str, Source]) -> None:
     if terminal.stdout_is_terminal():
         _rich_table(cells, listed)
         return
-    from tabulate import tabulate
+    from chrono.render.table import simple_table
 
-    text = tabulate(cells, headers=TABLE_HEADERS, tablefmt="simple", disable_numparse=True)
+    text = simple_table(cells, TABLE_HEADERS)
+    if text is None:  # some cell is not plain text: tabulate knows its width
+        from tabulate import tabulate
+
+        text = tabulate(cells, headers=TABLE_HEADERS, tablefmt="simple", disable_numparse=True)
     terminal.write([text, "\n\n", *(line + "\n" for line in listed)])
 
 
