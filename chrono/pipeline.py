@@ -20,7 +20,7 @@ from chrono.locate import place
 from chrono.model import Event
 from chrono.parse.claims import refused_claims
 from chrono.query import Filter, actor_terms, matches, select
-from chrono.results import CheckReport, Collection, ordered
+from chrono.results import CheckReport, Collection, Shown, ShownSelection, ordered
 from chrono.validate import resolve_citations, validate
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ __all__ = [
     "check_collection",
     "load_collection",
     "select_collection",
+    "select_shown",
 ]
 
 
@@ -137,6 +138,36 @@ def select_collection(dirs: Sequence[str], flt: Filter, *, cache: bool = False) 
         collection.problems,
         collection.dirs,
         collection.ambiguous,
+    )
+
+
+def select_shown(dirs: Sequence[str], flt: Filter, *, cache: bool = False) -> ShownSelection:
+    """What `show` prints of the events that pass `flt` (actors by their canonical names),
+    in the one total order; problems are complete.
+
+    With `cache` on one folder and a filter of actors, tags, dates, order and limit only,
+    the rows are read ready to print from the index, and no event is decoded.
+    """
+    check_dirs(dirs)
+    if cache and len(dirs) == 1:
+        from chrono.index.printed import answers_from_rows, shown_fast
+
+        if answers_from_rows(flt):
+            with no_gc():
+                fast = shown_fast(dirs[0], flt)
+            if fast is not None:
+                return fast
+    found = select_collection(dirs, flt, cache=cache)
+    return shown_selection(found, found.events)
+
+
+def shown_selection(collection: Collection, events: Sequence[Event]) -> ShownSelection:
+    """The rows `show` prints of some of a collection's events (actors renamed)."""
+    from chrono.render.actors import with_canonical_actors
+
+    rows = [Shown.of(e) for e in with_canonical_actors(events, collection.registry)]
+    return ShownSelection(
+        rows, collection.registry, collection.sources, collection.problems, collection.dirs
     )
 
 

@@ -84,7 +84,7 @@ def select_indexed(index: Index, flt: Filter, ctx: Context) -> tuple[list[Event]
 
 def select_fast(folder: str, flt: Filter) -> Collection | None:
     """`select_collection` for one folder, from its index; None if the cache is unusable."""
-    answer = _with_index(folder, lambda index, ctx: select_indexed(index, flt, ctx))
+    answer = with_index(folder, lambda index, ctx: select_indexed(index, flt, ctx))
     if answer is None:
         return None
     (chosen, problems), ctx, others = answer
@@ -94,14 +94,14 @@ def select_fast(folder: str, flt: Filter) -> Collection | None:
 
 def check_fast(folder: str) -> CheckReport | None:
     """`check_collection` for one folder, from its index; None if the cache is unusable."""
-    answer = _with_index(folder, check_indexed)
+    answer = with_index(folder, check_indexed)
     if answer is None:
         return None
     (problems, valid), _ctx, others = answer
     return CheckReport(ordered(place([*others, *problems])), valid, (folder,))
 
 
-def _with_index(
+def with_index(
     folder: str, ask: Callable[[Index, Context], T]
 ) -> tuple[T, Context, list[Problem]] | None:
     """Sync the folder's index and ask it; registry problems come back beside the answer."""

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
 from chrono.corroborate.disagree import disagreement, disagreement_text
 from chrono.corroborate.grades import CREDIBILITY, RELIABILITY, Grade, citation_grade
 from chrono.corroborate.independence import corroboration
-from chrono.model import Citation, Event, Source
+from chrono.model import Citation, Cited, Event, Source
 from chrono.render.citations import SourceList
 
 
@@ -20,12 +21,20 @@ def grade(citation: Citation) -> Grade:
 
 def mark(number: int, citation: Citation) -> str:
     """ "[2 B2]", or "[2]" for an ungraded citation."""
-    text = grade(citation).text()
+    text = _grade_text(citation.source.reliability, citation.credibility)
     return f"[{number} {text}]" if text else f"[{number}]"
 
 
-def event_marks(numbered: SourceList, event: Event) -> str:
+@functools.cache  # a few dozen grades, marked thousands of times in a long answer
+def _grade_text(reliability: str | None, credibility: int | None) -> str:
+    return Grade(reliability, credibility).text()
+
+
+def event_marks(numbered: SourceList, event: Cited) -> str:
     """The event's citation marks, each (source, grade) once, in citation order."""
+    if len(event.citations) == 1:  # most events: one mark, nothing to make unique
+        (only,) = event.citations
+        return mark(numbered.number(only.source), only)
     marks = (mark(numbered.number(c.source), c) for c in event.citations)
     return "".join(dict.fromkeys(marks))
 
@@ -53,13 +62,17 @@ def source_grade(source: Source) -> str:
     return f" (reliability {source.reliability}: {RELIABILITY[source.reliability]})"
 
 
-def notes(event: Event, sources: Mapping[str, Source] | None) -> list[str]:
+def notes(event: Cited, sources: Mapping[str, Source] | None) -> list[str]:
     """ "2 sources, 1 independent" when more than one source is cited, and the sources'
     disagreement about the date, if any."""
+    citations = event.citations
+    if len(citations) == 1 and citations[0].date is None:  # most events: nothing to note
+        return []
     found = []
-    counted = corroboration(event, sources or {})
-    if counted.sources > 1:
-        found.append(counted.text())
+    if len(citations) > 1:  # (one citation is one source: no count to show)
+        counted = corroboration(event, sources or {})
+        if counted.sources > 1:
+            found.append(counted.text())
     claims = disagreement(event)
     if claims:
         found.append(disagreement_text(claims))
