@@ -73,6 +73,7 @@ def test_a_planted_pickle_never_runs(invoke: Any, root: Path, tmp_path: Path) ->
     with sqlite3.connect(database_for(str(root))) as db:
         db.execute("UPDATE events SET data = ?", (payload,))
         db.execute("UPDATE files SET problems = ?", (payload,))
+        db.execute("UPDATE facts SET data = ?", (payload,))
     assert answers(invoke, root) == truth
     assert not marker.exists()
     assert answers(invoke, root) == truth  # and the index was rebuilt

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from chrono import __version__
 
-FORMAT = "chrono-index-8"  # bump when the schema or the encoding of rows changes shape
+FORMAT = "chrono-index-9"  # bump when the schema or the encoding of rows changes shape
 
 # Paths are stored as bytes (os.fsencode), so that any file name the OS allows works.
 # Every row that answers a question carries `crc` (see `chrono.index.rows`).
@@ -36,6 +36,7 @@ CREATE TABLE terms(n INTEGER NOT NULL, kind TEXT NOT NULL, term TEXT NOT NULL,
                    crc INTEGER NOT NULL);
 CREATE INDEX terms_term ON terms(kind, term);
 CREATE INDEX terms_n ON terms(n);
+CREATE TABLE facts(n INTEGER PRIMARY KEY, data BLOB NOT NULL, crc INTEGER NOT NULL);
 """
 
 

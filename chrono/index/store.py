@@ -23,7 +23,9 @@ import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from chrono.corroborate.facts import Facts, facts_of
 from chrono.index.database import cache_dir, connect, database_for, private_file, remove
+from chrono.index.facts_rows import decode_facts, encode_facts
 from chrono.index.rows import (
     Damage,
     decode_event,
@@ -92,7 +94,7 @@ class Index:
             rebuild = not known or len(changes) > known // 2  # cheaper to start again than to amend
             summary = Summary() if rebuild else self.summary()
             if rebuild:
-                for table in ("files", "events", "terms"):
+                for table in ("files", "events", "terms", "facts"):
                     self.db.execute(f"DELETE FROM {table}")
                 changes = sorted(stats)  # every file is stored again, not only the changed ones
             (last,) = self.db.execute("SELECT COALESCE(MAX(n), 0) FROM events").fetchone()
@@ -156,6 +158,7 @@ class Index:
         summary.problem_files -= row is not None and row[0] is not None
         rows = "SELECT n FROM events WHERE file = ?"
         self.db.execute(f"DELETE FROM terms WHERE n IN ({rows})", (key,))
+        self.db.execute(f"DELETE FROM facts WHERE n IN ({rows})", (key,))
         self.db.execute("DELETE FROM events WHERE file = ?", (key,))
         self.db.execute("DELETE FROM files WHERE path = ?", (key,))
         return {e.id for e in gone}
@@ -180,17 +183,20 @@ class Index:
         summary.problem_files += blob is not None
         row = (key, size, mtime_ns, ctime_ns, inode, blob, crc)
         self.db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", row)
-        event_rows, term_rows = [], []
+        event_rows, term_rows, facts_rows = [], [], []
         for seq, event in enumerate(events):
             n, ident, data = next(numbers), os.fsencode(event.id), encode_event(event)
             head = encode_head(event)
             crc = seal(number(n), key, number(seq), ident, data, head)
             event_rows.append((n, key, seq, ident, data, head, crc))
+            facts = encode_facts(facts_of(event))
+            facts_rows.append((n, facts, seal(number(n), facts)))
             for kind, term in event_terms(event):
                 term_rows.append((n, kind, term, seal(*_term_parts(n, kind, term))))
             summary.add(event, 1)
         self.db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)", event_rows)
         self.db.executemany("INSERT INTO terms VALUES (?, ?, ?, ?)", term_rows)
+        self.db.executemany("INSERT INTO facts VALUES (?, ?, ?)", facts_rows)
         return {e.id for e in events}
 
     def _recount_duplicates(self, summary: Summary, touched: set[str] | None) -> None:
@@ -238,6 +244,16 @@ class Index:
             if len(rows) != len(wanted):
                 raise Damage("the index has lost events it points to")
         return self._decode(rows)
+
+    def facts(self) -> list[Facts]:
+        """Every event's corroboration facts, in no particular order."""
+        found = []
+        for n, data, crc in self.db.execute("SELECT n, data, crc FROM facts"):
+            verify(crc, number(n), data)
+            found.append(decode_facts(data))
+        if len(found) != self.summary().count:
+            raise Damage("the index has lost or gained an event's facts")
+        return found
 
     def numbered(self, numbers: Iterable[int]) -> list[tuple[int, Event]]:
         """The numbered events with their numbers, in load order."""
