@@ -59,12 +59,19 @@ class _Scanner:
                 i += 1
 
 
+# A basic string's body, up to its closing quote: an escape skips the character after it.
+_BASIC_BODY = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*')
+
+
 def _skip_string(line: str, i: int) -> int:
-    quote = line[i]
-    i += 1
-    while i < len(line) and line[i] != quote:
-        i += 2 if quote == '"' and line[i] == "\\" else 1
-    return i + 1
+    """Where the one-line string opening at `i` ends (past the line if it does not)."""
+    if line[i] == "'":  # a literal string: no escapes
+        end = line.find("'", i + 1)
+    else:
+        body = _BASIC_BODY.match(line, i + 1)
+        assert body is not None, "the pattern matches the empty string"
+        end = body.end() if body.end() < len(line) and line[body.end()] == '"' else -1
+    return end + 1 if end >= 0 else len(line) + 1
 
 
 def key_lines(text: str) -> dict[Where, int]:

@@ -13,6 +13,7 @@ import pytest
 from chrono.corroborate.checks import CorroborationChecks, corroboration_problems
 from chrono.corroborate.facts import facts_of, lighten
 from chrono.index.answer import check_corroborated
+from chrono.index.rows import decode_event
 from chrono.pipeline import check_collection, load_collection
 from tests.conftest import event_toml
 from tests.test_cache import age
@@ -66,17 +67,14 @@ def test_the_warm_check_decodes_only_the_suspects(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert check_corroborated(str(corpus), CorroborationChecks()) is not None  # builds it
-    from chrono.index import store
-
     decoded: list[str] = []
-    decode = store.decode_event
 
     def counting(data: object) -> Any:
-        event = decode(data)
+        event = decode_event(data)
         decoded.append(event.id)
         return event
 
-    monkeypatch.setattr(store, "decode_event", counting)
+    monkeypatch.setattr("chrono.index.store.decode_event", counting)
     assert check_corroborated(str(corpus), CorroborationChecks()) is not None
     assert sorted(decoded) == ["dup", "dup"]
 
