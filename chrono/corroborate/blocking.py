@@ -28,6 +28,7 @@ class Profile:
     """What blocking needs of one event: its day span and its keys."""
 
     facts: Facts
+    rank: int  # the facts' position in the list given
     first_day: int
     last_day: int
     keys: frozenset[str]  # casefolded canonical actor names, and "place:<place>"
@@ -43,7 +44,7 @@ def profiles(events: Sequence[Facts], registry: Registry) -> list[Profile]:
     names: dict[str, str] = {}  # casefolded canonical name by name as written
     found = []
     isinf, day = math.isinf, SECONDS_PER_DAY
-    for event in events:
+    for rank, event in enumerate(events):
         earliest, latest = event.earliest, event.latest
         if isinf(earliest) or isinf(latest):
             continue
@@ -59,7 +60,7 @@ def profiles(events: Sequence[Facts], registry: Registry) -> list[Profile]:
         if event.location:
             keys.add(place_key(event.location))
         if keys:
-            found.append(Profile(event, first, last, frozenset(keys)))
+            found.append(Profile(event, rank, first, last, frozenset(keys)))
     found.sort(key=_first_day)  # so that every group is in date order as it is built
     return found
 

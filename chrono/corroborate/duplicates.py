@@ -15,9 +15,9 @@ On the labelled corpus in tests/, scored by the better of the two, the true pair
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from chrono.corroborate.blocking import Profile, candidate_pairs, place_key, profiles
 from chrono.corroborate.facts import Facts, facts_of
@@ -49,16 +49,23 @@ def likely_duplicates(
     """Every unsettled pair of `events` that probably records one happening, by score."""
     facts = [facts_of(e) for e in events]
     whole = {id(f): e for f, e in zip(facts, events, strict=True)}
+    keys = [e.sort_key() for e in events]
     return [
         Pair(whole[id(p.first)], whole[id(p.second)], p.score, p.reasons)
-        for p in duplicate_facts(facts, registry, window, threshold)
+        for p in duplicate_facts(facts, registry, window, threshold, keys.__getitem__)
     ]
 
 
 def duplicate_facts(
-    events: Sequence[Facts], registry: Registry, window: int = 0, threshold: float = THRESHOLD
+    events: Sequence[Facts],
+    registry: Registry,
+    window: int = 0,
+    threshold: float = THRESHOLD,
+    order: Callable[[int], Any] | None = None,
 ) -> list[Pair[Facts]]:
-    """`likely_duplicates` over the events' facts: what `chrono check` runs."""
+    """`likely_duplicates` over the events' facts: what `chrono check` runs. The facts are
+    in the one total order, unless `order` gives each one's place in it by position."""
+    place = order or _itself  # the list is in the total order
     found = profiles(events, registry)
     compare = _Comparer(found, threshold)
     links = settled_pairs(events)
@@ -71,7 +78,8 @@ def duplicate_facts(
         if scored is not None:
             score, alike = scored
             reasons = (_when(a, b), _shared(a, b, registry), alike)
-            first, second = sorted((a.facts, b.facts), key=Facts.sort_key)
+            early = not place(b.rank) < place(a.rank)  # a first when the keys are equal
+            first, second = (a.facts, b.facts) if early else (b.facts, a.facts)
             pairs.append(Pair(first, second, round(score, 1), reasons))
     pairs.sort(key=lambda p: (-p.score, p.first.id, p.second.id))
     return pairs
@@ -122,6 +130,10 @@ class _Comparer:
             # The summary's lead is enough to tell, and keeps each comparison short.
             lead = self.leads[i] = self.process(f"{facts.title} {facts.lead}")
         return lead
+
+
+def _itself(rank: int) -> int:
+    return rank
 
 
 def settled_pairs(events: Iterable[Event | Facts]) -> set[frozenset[str]]:

@@ -40,7 +40,10 @@ class Cited:
 
 @dataclass(frozen=True, slots=True)
 class Facts:
-    """What the corroboration checks read of one event (see the module's docstring)."""
+    """What the corroboration checks read of one event (see the module's docstring).
+
+    The checks take a list of facts in the one total order (`Event.sort_key`) of their
+    events; the facts do not repeat it."""
 
     id: str
     file: str
@@ -48,7 +51,6 @@ class Facts:
     date: str  # EDTF text
     earliest: float
     latest: float
-    order: tuple[object, ...]  # the event's place in the one total order (`Event.sort_key`)
     title: str
     lead: str  # the summary's first LEAD characters
     quotes: tuple[str, ...]  # each citation's quote, stripped, once each, sorted
@@ -59,9 +61,6 @@ class Facts:
     same_as: tuple[str, ...]
     distinct_from: tuple[str, ...]
     merged_from: tuple[str, ...]
-
-    def sort_key(self) -> tuple[object, ...]:
-        return self.order
 
     def event(self, sources: Mapping[str, Source]) -> Event:
         """The event as far as its date and citations go, refs resolved: what the date
@@ -81,7 +80,7 @@ def facts_of(event: Event) -> Facts:
     date = event.date
     return Facts(
         event.id, event.file, event.where, date.text, date.earliest, date.latest,
-        event.sort_key(), event.title, (event.summary or "")[:LEAD],
+        event.title, (event.summary or "")[:LEAD],
         tuple(sorted({c.quote.strip() for c in event.citations if c.quote})),
         event.actors, event.location, event.status,
         tuple(_cited(c) for c in event.citations),
@@ -93,22 +92,32 @@ def _cited(citation: Citation) -> Cited:
     date = None if citation.date is None else citation.date.text
     if citation.ref is not None:
         return Cited(citation.ref, None, date)
-    return Cited(None, citation.source, date)
+    return Cited(None, _needed(citation.source), date)
+
+
+def _needed(source: Source) -> Source:
+    """The source without what no check reads (its dates, author, reliability)."""
+    unread = (source.published, source.author, source.accessed, source.reliability)
+    if unread == (None, None, None, None):
+        return source
+    return Source(source.title, source.publisher, source.url, key=source.key,
+                  derived_from=source.derived_from)  # fmt: skip
 
 
 def lighten(event: Event) -> Event:
     """A copy keeping of its prose only what `facts_of` reads (the summary's lead and the
-    quotes): a cold check holds every event in memory until the checks have run."""
+    quotes), without tags, and its inline sources without what no check reads: a cold
+    check holds every event in memory until the checks have run."""
     if event.summary is None or len(event.summary) <= LEAD:
         summary = event.summary
     else:
         summary = event.summary[:LEAD]
     citations = tuple(
-        c if c.note is None else Citation(c.source, c.quote, None, c.ref, c.credibility, c.date)
+        Citation(_needed(c.source), c.quote, None, c.ref, c.credibility, c.date)
         for c in event.citations
     )
     return Event(
         event.id, event.date, event.title, citations, summary, event.actors, event.location,
-        event.tags, event.status, None, event.file, event.where, event.same_as,
+        (), event.status, None, event.file, event.where, event.same_as,
         event.distinct_from, event.merged_from,
     )  # fmt: skip

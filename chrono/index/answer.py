@@ -11,7 +11,6 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from chrono.corroborate.checks import CorroborationChecks, facts_problems
-from chrono.corroborate.facts import Facts
 from chrono.folder import Parts, scan_folder
 from chrono.index.store import Index
 from chrono.index.sync import CACHE_ERRORS, cache_failed, synced_index
@@ -83,7 +82,6 @@ def corroborated_indexed(
     of each valid event: no event is decoded but the suspects."""
     problems, refused = _problems(index, ctx)
     facts = [f for f in index.facts() if (f.file, f.where) not in refused]
-    facts.sort(key=Facts.sort_key)
     problems += facts_problems(facts, ctx.sources, ctx.registry, checks)
     return problems, index.count() - len(refused)
 

@@ -189,7 +189,7 @@ class Index:
             head = encode_head(event)
             crc = seal(number(n), key, number(seq), ident, data, head)
             event_rows.append((n, key, seq, ident, data, head, crc))
-            facts = encode_facts(facts_of(event))
+            facts = encode_facts(facts_of(event), event.sort_key())
             facts_rows.append((n, facts, seal(number(n), facts)))
             for kind, term in event_terms(event):
                 term_rows.append((n, kind, term, seal(*_term_parts(n, kind, term))))
@@ -246,16 +246,21 @@ class Index:
         return self._decode(rows)
 
     def facts(self) -> list[Facts]:
-        """Every event's corroboration facts, in no particular order."""
-        found: list[Facts] = []
+        """Every event's corroboration facts, in the one total order of the events."""
+        found: list[tuple[list[object], Facts]] = []
+        shared: dict[str, str] = {}
         rows = self.db.execute("SELECT n, data, crc FROM facts")
         while chunk := rows.fetchmany(1000):  # decoded a chunk at a time: one JSON call each
             for n, data, crc in chunk:
                 verify(crc, number(n), data)
-            found += decode_facts([data for _n, data, _crc in chunk])
+            found += decode_facts([data for _n, data, _crc in chunk], shared)
         if len(found) != self.summary().count:
             raise Damage("the index has lost or gained an event's facts")
-        return found
+        try:
+            found.sort(key=_first)
+        except TypeError:  # keys of types that do not compare: not what chrono wrote
+            raise Damage("a cached row of facts has an order of the wrong shape") from None
+        return [facts for _order, facts in found]
 
     def numbered(self, numbers: Iterable[int]) -> list[tuple[int, Event]]:
         """The numbered events with their numbers, in load order."""
@@ -323,6 +328,10 @@ class Index:
         if self._summary is None:
             self._summary = Summary.decode(self._meta("summary"), self._meta("summary_crc"))
         return self._summary
+
+
+def _first(pair: tuple[list[object], Facts]) -> list[object]:
+    return pair[0]
 
 
 def _term_parts(n: object, kind: str, term: object) -> tuple[bytes, ...]:
