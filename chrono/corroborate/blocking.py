@@ -42,6 +42,7 @@ def profiles(events: Sequence[Facts], registry: Registry) -> list[Profile]:
     """The profiles of the events whose dates are precise enough to compare and that name
     an actor or a place."""
     names: dict[str, str] = {}  # casefolded canonical name by name as written
+    places: dict[str, str] = {}  # key by place as written
     found = []
     isinf, day = math.isinf, SECONDS_PER_DAY
     for rank, event in enumerate(events):
@@ -57,8 +58,12 @@ def profiles(events: Sequence[Facts], registry: Registry) -> list[Profile]:
             if key is None:
                 key = names[name] = registry.canonical(name).casefold()
             keys.add(key)
-        if event.location:
-            keys.add(place_key(event.location))
+        location = event.location
+        if location:
+            key = places.get(location)
+            if key is None:
+                key = places[location] = place_key(location)
+            keys.add(key)
         if keys:
             found.append(Profile(event, rank, first, last, frozenset(keys)))
     found.sort(key=_first_day)  # so that every group is in date order as it is built

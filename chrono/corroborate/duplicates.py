@@ -96,7 +96,6 @@ class _Comparer:
         self.process = default_process  # lowercase, punctuation to spaces: in C, ~50x a regex
         self.found, self.threshold = found, threshold
         self.titles: dict[int, str] = {}
-        self.leads: dict[int, str] = {}
 
     def __call__(self, i: int, j: int) -> tuple[float, str] | None:
         """(score, how alike the words are) when the pair reaches the threshold."""
@@ -124,12 +123,10 @@ class _Comparer:
         return title
 
     def _lead(self, i: int) -> str:
-        lead = self.leads.get(i)
-        if lead is None:
-            facts = self.found[i].facts
-            # The summary's lead is enough to tell, and keeps each comparison short.
-            lead = self.leads[i] = self.process(f"{facts.title} {facts.lead}")
-        return lead
+        facts = self.found[i].facts
+        # The summary's lead is enough to tell, and keeps each comparison short. Not kept:
+        # preparing it again costs less than a comparison, and 100k of them ~20 MiB.
+        return self.process(f"{facts.title} {facts.lead}")
 
 
 def _itself(rank: int) -> int:
