@@ -5,6 +5,7 @@ decoding the sound events, and never stale when the bibliography or the actors c
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import pytest
 from chrono.corroborate.checks import CorroborationChecks, corroboration_problems
 from chrono.corroborate.facts import facts_of, lighten
 from chrono.index.answer import check_corroborated
+from chrono.index.database import database_for
 from chrono.index.rows import decode_event
 from chrono.pipeline import check_collection, load_collection
 from tests.conftest import event_toml
@@ -112,3 +114,19 @@ def test_light_events_give_the_same_facts(corpus: Path) -> None:
     assert (
         corroboration_problems(light, collection.sources, collection.registry, CHECKS[1]) == found
     )
+
+
+def test_a_lost_or_forged_facts_row_is_damage_and_rebuilt(corpus: Path) -> None:
+    cold = uncached(corpus, CorroborationChecks())
+    assert check_corroborated(str(corpus), CorroborationChecks()) is not None  # builds it
+    path = database_for(str(corpus))
+    for damage in (
+        "DELETE FROM facts WHERE n = (SELECT MIN(n) FROM facts)",
+        "UPDATE facts SET data = CAST('[1]' AS BLOB)",  # fails its seal
+    ):
+        with sqlite3.connect(path) as db:
+            db.execute(damage)
+        assert check_corroborated(str(corpus), CorroborationChecks()) is None  # a miss
+        warm = check_corroborated(str(corpus), CorroborationChecks())  # rebuilt
+        assert warm is not None
+        assert (warm.problems, warm.valid) == (cold.problems, cold.valid)
