@@ -183,8 +183,9 @@ def _check_corroboration(
         if fast is not None:
             return fast
     collection = load_collection(dirs, cache=cache, resolve=False, lighten=lighten)
-    facts = [facts_of(e) for e in collection.events]
-    found = facts_problems(facts, collection.sources, collection.registry, checks)
+    with no_gc():  # every event is in memory: a collection would go through them all again
+        facts = [facts_of(e) for e in collection.events]
+        found = facts_problems(facts, collection.sources, collection.registry, checks)
     problems = ordered([*collection.problems, *place(found)])
     return CheckReport(problems, len(collection.events), collection.dirs)
 
