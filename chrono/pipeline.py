@@ -58,13 +58,15 @@ def load_collection(
     resolve: bool = True,
     slim: bool = False,
     keep: Filter | None = None,
+    lighten: Callable[[Event], Event] | None = None,
 ) -> Collection:
     """Load, parse, merge and validate the collections in `dirs` (in that order).
 
     With `cache`, unchanged files are not parsed again but read from the index cache.
     Without `resolve`, ``ref`` citations keep a placeholder source (checks need no more).
     With `slim`, events keep no prose (see `Event.slim`); with `keep`, only the events that
-    pass that filter keep theirs (the others are needed whole only by the checks). A file
+    pass that filter keep theirs (the others are needed whole only by the checks); with
+    `lighten`, each event parsed is replaced by what it gives back. A file
     reached through two of the folders (one inside the other, or a link) is loaded once.
     """
     check_dirs(dirs)
@@ -73,7 +75,7 @@ def load_collection(
         parts = Parts()
         stats = [scan_folder(parts, folder, seen) for folder in dirs]  # registries first
         ctx, found = parts.registries()
-        thin = _thinner(slim, keep, ctx.registry)
+        thin = _thinner(slim, keep, ctx.registry, lighten)
         for folder, folder_stats in zip(dirs, stats, strict=True):
             parts.events += _load_folder(parts, folder, folder_stats, cache, thin)
         claims = refused_claims(parts.problems, [path for s in stats for path in s])
@@ -88,8 +90,12 @@ def load_collection(
 Thinner = Callable[[list[Event]], list[Event]]
 
 
-def _thinner(slim: bool, keep: Filter | None, registry: Registry) -> Thinner | None:
+def _thinner(
+    slim: bool, keep: Filter | None, registry: Registry, lighten: Callable[[Event], Event] | None
+) -> Thinner | None:
     """What to do to each file's events as they are parsed, to spare memory."""
+    if lighten is not None:
+        return lambda events: [lighten(e) for e in events]
     if slim:
         return lambda events: [e.slim() for e in events]
     if keep is None:
@@ -177,7 +183,8 @@ def check_collection(
     """Every problem in `dirs`, without keeping what checks do not need in memory.
 
     With `cache` on one folder the index answers, loading only the suspect events.
-    With `corroborate`, the corroboration checks run too (over whole events).
+    With `corroborate`, the corroboration checks run too (over each event's `Facts`, which
+    the index keeps: a warm check decodes no event).
     """
     check_dirs(dirs)
     if corroborate is not None:
@@ -196,12 +203,20 @@ def check_collection(
 def _check_corroboration(
     dirs: Sequence[str], cache: bool, checks: CorroborationChecks
 ) -> CheckReport:
-    from chrono.corroborate.checks import corroboration_problems
+    from chrono.corroborate.checks import facts_problems
+    from chrono.corroborate.facts import facts_of, lighten
 
-    collection = load_collection(dirs, cache=cache)
-    found = corroboration_problems(
-        collection.events, collection.sources, collection.registry, checks
-    )
+    if cache and len(dirs) == 1:
+        from chrono.index.answer import check_corroborated
+
+        with no_gc():
+            fast = check_corroborated(dirs[0], checks)
+        if fast is not None:
+            return fast
+    collection = load_collection(dirs, cache=cache, resolve=False, lighten=lighten)
+    with no_gc():  # every event is in memory: a collection would go through them all again
+        facts = [facts_of(e) for e in collection.events]
+        found = facts_problems(facts, collection.sources, collection.registry, checks)
     problems = ordered([*collection.problems, *place(found)])
     return CheckReport(problems, len(collection.events), collection.dirs)
 

@@ -76,6 +76,7 @@ def test_a_planted_pickle_never_runs(invoke: Any, root: Path, tmp_path: Path) ->
         db.execute("UPDATE events SET data = ?", (payload,))
         db.execute("UPDATE shown SET data = ?", (payload,))
         db.execute("UPDATE files SET problems = ?", (payload,))
+        db.execute("UPDATE facts SET data = ?", (payload,))
     assert answers(invoke, root) == truth
     assert not marker.exists()
     assert answers(invoke, root) == truth  # and the index was rebuilt

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from chrono import __version__
 
-FORMAT = "chrono-index-9"  # bump when the schema or the encoding of rows changes shape
+FORMAT = "chrono-index-10"  # bump when the schema or the encoding of rows changes shape
 
 # Paths are stored as bytes (os.fsencode), so that any file name the OS allows works.
 # Every row that answers a question carries `crc` (see `chrono.index.rows`).
@@ -37,6 +37,7 @@ CREATE TABLE terms(n INTEGER NOT NULL, kind TEXT NOT NULL, term TEXT NOT NULL,
 CREATE INDEX terms_term ON terms(kind, term, n, crc);  -- covering: a lookup reads no table row
 CREATE INDEX terms_n ON terms(n);
 CREATE TABLE shown(n INTEGER PRIMARY KEY, data BLOB NOT NULL, crc INTEGER NOT NULL);
+CREATE TABLE facts(n INTEGER PRIMARY KEY, data BLOB NOT NULL, crc INTEGER NOT NULL);
 """
 
 
