@@ -1,14 +1,15 @@
 """Reading one collection folder: its registries, and its event files parsed.
 
 The index (`chrono.index`) calls `parse_path` for each file that changed; the pipeline
-calls it for every file when there is no index.
+calls `parse_files` for every file when there is no index, which shares a large load
+among several processes (`chrono.parallel`).
 """
 
 from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -16,7 +17,10 @@ from chrono.load import Stat, read_file, scan
 from chrono.locate import place
 from chrono.merge import merge_bibliographies
 from chrono.model import Actor, Event, Problem, Source
+from chrono.parallel import map_files
 from chrono.parse import parse_event_file
+from chrono.parse.claims import claim_of
+from chrono.parse.wire import FileParse, decode, encode
 from chrono.registry.actors import build_registry, parse_actors
 from chrono.registry.bibliography import parse_bibliography
 from chrono.validate import Context
@@ -62,6 +66,36 @@ def parse_path(path: str) -> tuple[list[Event], list[Problem]]:
         return [], problems
     events, found = parse_event_file(raw)
     return events, problems + place(found)
+
+
+#: Which valid events are wanted whole; the others are kept only as claims. None: all.
+Want = Callable[[Event], bool] | None
+
+
+def parse_for(path: str, want: Want) -> FileParse:
+    """Parse one file, keeping whole only the events `want` asks for."""
+    events, problems = parse_path(path)
+    return sort_wanted(events, problems, want)
+
+
+def sort_wanted(events: list[Event], problems: list[Problem], want: Want) -> FileParse:
+    """The events `want` asks for, and the claims of the others."""
+    if want is None:
+        return FileParse(events, [], problems)
+    wanted, claims = [], []
+    for event in events:
+        if want(event):
+            wanted.append(event)
+        else:
+            claims.append(claim_of(event))
+    return FileParse(wanted, claims, problems)
+
+
+def parse_files(stats: dict[str, Stat], want: Want) -> list[FileParse]:
+    """`parse_for` every file of `stats`, in order; several processes share a large load."""
+    paths = list(stats)
+    sizes = [stat[0] for stat in stats.values()]
+    return map_files(paths, sizes, lambda path: parse_for(path, want), encode, decode)
 
 
 def read_registry(parts: Parts, path: str, role: str) -> None:
