@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -18,8 +18,8 @@ from chrono.locate import place
 from chrono.merge import merge_bibliographies
 from chrono.model import Actor, Event, Problem, Source
 from chrono.parallel import map_files
-from chrono.parse import parse_event_file
-from chrono.parse.claims import claim_of
+from chrono.parse import Skim, parse_event_file, parse_tables
+from chrono.parse.claim import Claim, claim_of
 from chrono.parse.wire import FileParse, decode, encode
 from chrono.registry.actors import build_registry, parse_actors
 from chrono.registry.bibliography import parse_bibliography
@@ -68,26 +68,41 @@ def parse_path(path: str) -> tuple[list[Event], list[Problem]]:
     return events, problems + place(found)
 
 
-#: Which valid events are wanted whole; the others are kept only as claims. None: all.
-Want = Callable[[Event], bool] | None
+@dataclass(frozen=True)
+class Wanted:
+    """Which valid events a load keeps whole; the others it keeps only as claims."""
+
+    event: Callable[[Event], bool]
+    #: True for an event table whose event `event` would surely refuse (only its claim
+    #: is then built); it may answer False for any table.
+    skim: Skim
+
+
+Want = Wanted | None
 
 
 def parse_for(path: str, want: Want) -> FileParse:
     """Parse one file, keeping whole only the events `want` asks for."""
-    events, problems = parse_path(path)
-    return sort_wanted(events, problems, want)
+    raw, problems = read_file(path, "events")
+    if raw is None:
+        return FileParse([], [], problems)
+    found, located = parse_tables(raw, None if want is None else want.skim)
+    return sort_wanted(found, problems + place(located), want)
 
 
-def sort_wanted(events: list[Event], problems: list[Problem], want: Want) -> FileParse:
+def sort_wanted(found: Sequence[Event | Claim], problems: list[Problem], want: Want) -> FileParse:
     """The events `want` asks for, and the claims of the others."""
     if want is None:
-        return FileParse(events, [], problems)
-    wanted, claims = [], []
-    for event in events:
-        if want(event):
-            wanted.append(event)
+        return FileParse([e for e in found if type(e) is Event], [], problems)
+    wanted: list[Event] = []
+    claims: list[Claim] = []
+    for item in found:
+        if isinstance(item, Claim):
+            claims.append(item)
+        elif want.event(item):
+            wanted.append(item)
         else:
-            claims.append(claim_of(event))
+            claims.append(claim_of(item))
     return FileParse(wanted, claims, problems)
 
 

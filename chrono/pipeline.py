@@ -12,9 +12,9 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from chrono.folder import Parts, Want, no_gc, parse_files, scan_folder, sort_wanted
+from chrono.folder import Parts, Want, Wanted, no_gc, parse_files, scan_folder, sort_wanted
 from chrono.index.sync import events_from_index
 from chrono.load import Stat
 from chrono.locate import place
@@ -137,7 +137,23 @@ def select_collection(dirs: Sequence[str], flt: Filter, *, cache: bool = False) 
 
 def _matcher(flt: Filter, registry: Registry) -> Want:
     names = actor_terms(registry, flt.actors) if flt.actors else None
-    return lambda event: matches(event, flt, names, registry)
+    tags = {t.casefold() for t in flt.tags}
+
+    def skim(table: dict[str, Any]) -> bool:
+        """Whether a table's actors or tags, as the quick parser would take them (a list
+        of strings), surely fail the filter: then `matches` would refuse its event."""
+        if names is not None and not _any_in(table.get("actors"), names):
+            return True
+        return bool(tags) and not _any_in(table.get("tags"), tags)
+
+    return Wanted(lambda event: matches(event, flt, names, registry), skim)
+
+
+def _any_in(value: object, terms: set[str]) -> bool:
+    """False only for a list of strings none of which is one of `terms` (casefolded)."""
+    if type(value) is not list:
+        return value is not None  # a lone string, or worse: the careful parser decides
+    return any(type(v) is not str or v.casefold() in terms for v in value)
 
 
 def check_collection(
@@ -158,12 +174,11 @@ def check_collection(
             fast = check_fast(dirs[0])
         if fast is not None:
             return fast
-    gathered = _gather(dirs, cache, lambda registry: _nothing)
+    gathered = _gather(dirs, cache, lambda registry: _NOTHING)
     return CheckReport(gathered.problems, gathered.valid, tuple(dirs))
 
 
-def _nothing(event: Event) -> bool:
-    return False
+_NOTHING = Wanted(lambda event: False, lambda table: True)  # check: every event a claim
 
 
 def _check_corroboration(

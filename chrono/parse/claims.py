@@ -7,41 +7,16 @@ its unknown ref, its unknown actor). Only files with an error are read again for
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from chrono.load import read_file
-from chrono.model import Citation, Event, Problem, Source, Where
+from chrono.model import Citation, Problem, Source, Where
 from chrono.parse import parse_event_file
+from chrono.parse.claim import Claim
 
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """The parts of a refused event that the collection checks look at (as `Event` names
-    them); never shown, only checked."""
-
-    id: str | None
-    actors: tuple[str, ...]
-    citations: tuple[Citation, ...]
-    file: str
-    where: Where
-
-
-def claim_of(event: Event) -> Claim:
-    """What a valid event that is not wanted whole still claims: the checks see it through
-    this, and its prose is not kept."""
-    refs = tuple(ref_citation(c.ref) for c in event.citations)
-    return Claim(event.id, event.actors, refs, event.file, event.where)
-
-
-@functools.lru_cache(maxsize=4096)
-def ref_citation(ref: str | None) -> Citation:
-    """The placeholder citation of a ``ref`` (or of an inline source, for None): all a
-    claim needs, one shared object per ref, as the model's objects are immutable."""
-    return Citation(Source(key=ref), None, None, ref) if ref is not None else Citation(Source())
+__all__ = ["Claim", "refused_claims", "rejected_claims"]
 
 
 def refused_claims(problems: Iterable[Problem], event_files: Iterable[str]) -> list[Claim]:

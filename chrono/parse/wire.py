@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from chrono.dates import parse_edtf
 from chrono.model import EVENT_FIELDS, Citation, Event, Problem, Source
-from chrono.parse.claims import Claim, ref_citation
+from chrono.parse.claim import Claim, ref_citation
 
 
 class FileParse(NamedTuple):
