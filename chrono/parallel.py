@@ -64,7 +64,11 @@ def map_files(
     shares = split(sizes, count)
     children = [_start(paths[lo:hi], work, encode) for lo, hi in shares[1:]]
     lo, hi = shares[0]
-    results = [work(path) for path in paths[lo:hi]]  # the parent's own share
+    try:
+        results = [work(path) for path in paths[lo:hi]]  # the parent's own share
+    except BaseException:
+        _abandon(children)  # no worker outlives the call, nor stays a zombie
+        raise
     for (lo, hi), child in zip(shares[1:], children, strict=True):
         decoded = _finish(child, hi - lo, decode)
         results += decoded if decoded is not None else [work(path) for path in paths[lo:hi]]
@@ -89,7 +93,13 @@ def split(sizes: Sequence[int], count: int) -> list[tuple[int, int]]:
 
 
 def _can_fork() -> bool:
-    return sys.platform.startswith("linux") and hasattr(os, "fork")
+    """Linux, and no other thread: a thread holding a lock at the fork would leave it held
+    forever in the worker (the command line has none; a program using the library may)."""
+    import threading
+
+    return (
+        sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
+    )
 
 
 _Child = tuple[int, int]  # process id, file descriptor of its results
@@ -126,6 +136,16 @@ def _memory_file() -> int:
         import tempfile
 
         return os.dup(tempfile.TemporaryFile().fileno())
+
+
+def _abandon(children: list[_Child]) -> None:
+    import signal
+
+    for pid, fd in children:
+        if pid:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            os.close(fd)
 
 
 def _finish(child: _Child, expected: int, decode: Callable[[object], T]) -> list[T] | None:

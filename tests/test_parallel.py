@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import os
 import signal
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -122,6 +123,21 @@ def test_an_error_in_the_parent_is_raised_as_serially(monkeypatch: pytest.Monkey
 
     with pytest.raises(ValueError, match="a"):
         map_files(["a", "b"], [1, 1], broken, lambda p: p, str)
+    with pytest.raises(ChildProcessError):  # the worker was ended and reaped
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_no_fork_beside_another_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    _pooled(monkeypatch, 3)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        pids = map_files(["a", "b", "c"], [1] * 3, lambda p: os.getpid(), lambda p: p, _int)
+    finally:
+        stop.set()
+        thread.join()
+    assert pids == [os.getpid()] * 3
 
 
 def test_a_small_load_forks_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
