@@ -7,7 +7,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from chrono.dates import DateError
-from chrono.dates.edtf import full_date, plain_date
+from chrono.dates.edtf import full_date, is_plain, plain_date
 
 DIGITS = st.text("0123456789", min_size=1, max_size=5)
 NEAR_PLAIN = st.builds(
@@ -47,6 +47,7 @@ def _full(text: str) -> object:
 @example("-2016")
 def test_plain_dates_equal_the_grammar(text: str) -> None:
     quick = plain_date(text)
+    assert is_plain(text) == (quick is not None)
     if quick is not None:
         assert quick == _full(text)
         assert quick.sort_key() == full_date(text).sort_key()

@@ -170,6 +170,21 @@ def plain_date(text: str) -> EdtfDate | None:
     return EdtfDate(text, point, point, False, "closed", "closed", earliest, latest, precision)
 
 
+def is_plain(text: str) -> bool:
+    """Whether `plain_date` reads `text`, which is then a valid date: a check that builds
+    nothing, for a parser that only needs to know."""
+    match = _PLAIN.fullmatch(text)
+    if match is None:
+        return False
+    month_text, day_text = match[2], match[3]
+    if month_text is None:
+        return True
+    month = int(month_text)
+    if not 1 <= month <= 12:
+        return False
+    return day_text is None or 1 <= int(day_text) <= days_in_month(int(match[1]), month)
+
+
 def from_toml(value: object) -> EdtfDate:
     """An EdtfDate from a TOML value: a string is EDTF; a TOML date is a day; a TOML
     date-time is a second, with its offset (a local date-time has none)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, TypeGuard
 
-from chrono.dates import DateError, EdtfDate, from_toml
+from chrono.dates import DateError, EdtfDate, from_toml, is_plain
 from chrono.model import STATUSES, Citation, Event, Source, Where
 from chrono.parse.claim import Claim, ref_citation
 from chrono.parse.schema import (
@@ -51,7 +51,7 @@ def quick_claim(
     """What `quick_event`'s event would claim, without building the event (for an event
     not wanted whole); None when `quick_event` would give None."""
     head = _head(table, default_id)
-    if head is None or _date(table.get("date")) is None:
+    if head is None or not _valid_date(table.get("date")):
         return None
     refs = _refs(table.get("sources"))
     if refs is None:
@@ -112,6 +112,11 @@ def _date(value: object) -> EdtfDate | None:
         return None
 
 
+def _valid_date(value: object) -> bool:
+    """Whether `_date` gives a date, building none for a plain one."""
+    return (type(value) is str and is_plain(value)) or _date(value) is not None
+
+
 def _citations(entries: object) -> tuple[Citation, ...] | None:
     if type(entries) is not list or not entries:
         return None
@@ -135,7 +140,7 @@ def _refs(entries: object) -> tuple[Citation, ...] | None:
             return None
         ref = entry.get("ref")
         if ref is None:
-            if _source(entry) is None:
+            if not _source_ok(entry):
                 return None
         elif not _text(ref) or not _INLINE_ONLY.isdisjoint(entry):
             return None
@@ -165,17 +170,24 @@ def _citation(entry: dict[str, Any]) -> Citation | None:
 
 
 def _source(entry: dict[str, Any]) -> Source | None:
+    if not _source_ok(entry):
+        return None
+    get = entry.get
+    published, accessed = _date_text(get("published")), _date_text(get("accessed"))
+    return Source(get("title"), get("publisher"), get("url"), published, get("author"), accessed)
+
+
+def _source_ok(entry: dict[str, Any]) -> bool:
+    """Whether an inline source is plainly well-formed (`_source` builds it)."""
     get = entry.get
     title, publisher, url, author = get("title"), get("publisher"), get("url"), get("author")
     if not (_optional(title) and _optional(publisher) and _optional(url) and _optional(author)):
-        return None
+        return False
     if not (title or url) or (url is not None and not web_url(url)):
-        return None
-    dates = []
-    for key in ("published", "accessed"):
-        value = get(key)
-        date = None if value is None else _date(value)
-        if value is not None and date is None:
-            return None
-        dates.append(None if date is None else date.text)
-    return Source(title, publisher, url, dates[0], author, dates[1])
+        return False
+    return all(v is None or _valid_date(v) for v in (get("published"), get("accessed")))
+
+
+def _date_text(value: object) -> str | None:
+    """The canonical text of a date `_source_ok` found valid."""
+    return None if value is None else from_toml(value).text
