@@ -1,8 +1,8 @@
 """Reading one collection folder: its registries, and its event files parsed.
 
-The index (`chrono.index`) calls `parse_paths` for the files that changed; the pipeline
-calls `parse_files` for every file when there is no index; both share a large load among
-several processes (`chrono.parallel`).
+The index (`chrono.index`) calls `parse_path` for each file that changed; the pipeline
+calls `parse_files` for every file when there is no index, which shares a large load
+among several processes (`chrono.parallel`).
 """
 
 from __future__ import annotations
@@ -111,27 +111,6 @@ def parse_files(stats: dict[str, Stat], want: Want) -> list[FileParse]:
     paths = list(stats)
     sizes = [stat[0] for stat in stats.values()]
     return map_files(paths, sizes, lambda path: parse_for(path, want), encode, decode)
-
-
-#: How many bytes of files `parse_paths` parses at a time (~11,000 events), so that an
-#: index build never holds more than a batch of whole events.
-BATCH_BYTES = 16 * 2**20
-
-
-def parse_paths(
-    paths: Sequence[str], stats: dict[str, Stat]
-) -> Iterator[tuple[list[Event], list[Problem]]]:
-    """`parse_path` for each of `paths`, in order, parsed a batch at a time (a large batch
-    shared among processes); `stats` gives their sizes."""
-    batch: dict[str, Stat] = {}
-    size = 0
-    for path in paths:
-        batch[path] = stats[path]
-        size += stats[path][0]
-        if size >= BATCH_BYTES:
-            yield from ((f.events, f.problems) for f in parse_files(batch, None))
-            batch, size = {}, 0
-    yield from ((f.events, f.problems) for f in parse_files(batch, None))
 
 
 def read_registry(parts: Parts, path: str, role: str) -> None:

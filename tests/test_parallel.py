@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chrono import folder, parallel
+from chrono import parallel
 from chrono.parallel import map_files, split
 from chrono.pipeline import check_collection, load_collection, select_collection
 from chrono.query import make_filter
@@ -172,21 +172,3 @@ def test_a_large_load_is_shared(monkeypatch: pytest.MonkeyPatch) -> None:
 def _int(value: object) -> int:
     assert type(value) is int
     return value
-
-
-def test_an_index_built_by_workers_answers_as_the_files_do(
-    collection: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("CHRONO_WORKERS", "1")
-    dirs = [str(collection)]
-    flt = make_filter(actors=["Iran"])
-    serial = (load_collection(dirs), select_collection(dirs, flt), check_collection(dirs))
-    _pooled(monkeypatch, 3)
-    monkeypatch.setattr(folder, "BATCH_BYTES", 2_000)  # several batches
-    for _run in range(2):  # the run that builds the index, then one that reads it
-        cached = (
-            load_collection(dirs, cache=True),
-            select_collection(dirs, flt, cache=True),
-            check_collection(dirs, cache=True),
-        )
-        assert cached == serial

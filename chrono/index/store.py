@@ -44,8 +44,7 @@ __all__ = ["Damage", "Index", "cache_dir", "database_for", "discard"]
 
 RACY_SECONDS = 2.0
 
-#: Parse the files at the paths given, yielding each one's events and problems in order.
-Parse = Callable[[Sequence[str]], Iterator[tuple[list[Event], list[Problem]]]]
+Parse = Callable[[str], tuple[list[Event], list[Problem]]]
 _EVENT_COLUMNS = "n, file, seq, id, data, head, crc"
 
 
@@ -99,12 +98,11 @@ class Index:
             (last,) = self.db.execute("SELECT COALESCE(MAX(n), 0) FROM events").fetchone()
             numbers = itertools.count(last + 1)
             touched: set[str] = set()
-            parsed = parse([path for path in changes if path in stats])
             for path in changes:
                 touched |= self._forget(path, summary)
                 if path in stats:
                     racy = max(stats[path][1], stats[path][2]) >= fresh_after  # mtime, ctime
-                    found = next(parsed)
+                    found = parse(path)
                     touched |= self._store(path, stats[path], racy, found, summary, numbers)
             self._recount_duplicates(summary, None if rebuild else touched)
             text, checksum = summary.encode()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from chrono.folder import parse_paths
+from chrono.folder import parse_path
 from chrono.index.rows import Damage
 from chrono.load import Stat
 from chrono.model import Event, Problem
@@ -39,7 +39,7 @@ def synced_index(folder: str, stats: dict[str, Stat]) -> Index | None:
     if index is None:
         return None
     try:
-        index.sync(stats, lambda paths: parse_paths(paths, stats))
+        index.sync(stats, parse_path)
     except CACHE_ERRORS as err:
         index.close()
         cache_failed(folder, err)
