@@ -1,8 +1,8 @@
 """Reading one collection folder: its registries, and its event files parsed.
 
 The index (`chrono.index`) calls `parse_path` for each file that changed; the pipeline
-calls `parse_files` for every file when there is no index, which shares a large load
-among several processes (`chrono.parallel`).
+calls `parse_files` for every file when there is no index, which shares a large load of
+mostly claims (`show` and `check`) among several processes (`chrono.parallel`).
 """
 
 from __future__ import annotations
@@ -76,6 +76,9 @@ class Wanted:
     #: True for an event table whose event `event` would surely refuse (only its claim
     #: is then built); it may answer False for any table.
     skim: Skim
+    #: Whether `skim` passes over most tables (an actor or tag filter, or a check): then
+    #: a large load is shared among processes (see `parse_files`).
+    narrow: bool = True
 
 
 Want = Wanted | None
@@ -107,7 +110,11 @@ def sort_wanted(found: Sequence[Event | Claim], problems: list[Problem], want: W
 
 
 def parse_files(stats: dict[str, Stat], want: Want) -> list[FileParse]:
-    """`parse_for` every file of `stats`, in order; several processes share a large load."""
+    """`parse_for` every file of `stats`, in order; several processes share a large load
+    when most events come back as claims (a whole event costs the parent about as much to
+    decode as to parse: sharing a load of whole events saved no time on two cores)."""
+    if want is None or not want.narrow:
+        return [parse_for(path, want) for path in stats]
     paths = list(stats)
     sizes = [stat[0] for stat in stats.values()]
     return map_files(paths, sizes, lambda path: parse_for(path, want), encode, decode)

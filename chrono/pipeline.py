@@ -146,7 +146,8 @@ def _matcher(flt: Filter, registry: Registry) -> Want:
             return True
         return bool(tags) and not _any_in(table.get("tags"), tags)
 
-    return Wanted(lambda event: matches(event, flt, names, registry), skim)
+    narrow = names is not None or bool(tags)
+    return Wanted(lambda event: matches(event, flt, names, registry), skim, narrow)
 
 
 def _any_in(value: object, terms: set[str]) -> bool:

@@ -64,11 +64,20 @@ def test_pooled_loads_equal_serial(
     monkeypatch.setenv("CHRONO_WORKERS", "1")
     dirs = [str(collection)]
     flt = make_filter(actors=["Iran"])
-    serial = (load_collection(dirs), select_collection(dirs, flt), check_collection(dirs))
-    assert serial[2].errors and serial[1].events  # the data exercises both
+    wide = make_filter(search="event")  # no actor or tag: not shared, the same answer
+
+    def loads() -> tuple[object, ...]:
+        return (
+            load_collection(dirs),
+            select_collection(dirs, flt),
+            select_collection(dirs, wide),
+            check_collection(dirs),
+        )
+
+    serial = loads()
+    assert check_collection(dirs).errors and select_collection(dirs, flt).events
     _pooled(monkeypatch, workers)
-    pooled = (load_collection(dirs), select_collection(dirs, flt), check_collection(dirs))
-    assert pooled == serial
+    assert loads() == serial
 
 
 def test_pooled_show_and_check_print_the_same(
