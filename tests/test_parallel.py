@@ -9,6 +9,7 @@ import signal
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -130,10 +131,20 @@ def test_an_error_in_the_parent_is_raised_as_serially(monkeypatch: pytest.Monkey
     def broken(path: str) -> str:
         raise ValueError(path)
 
+    started: list[int] = []
+    start = parallel._start
+
+    def recorded(*args: Any) -> tuple[int, int]:
+        child = start(*args)
+        started.append(child[0])
+        return child
+
+    monkeypatch.setattr(parallel, "_start", recorded)
     with pytest.raises(ValueError, match="a"):
         map_files(["a", "b"], [1, 1], broken, lambda p: p, str)
+    assert len(started) == 1 and started[0] > 0
     with pytest.raises(ChildProcessError):  # the worker was ended and reaped
-        os.waitpid(-1, os.WNOHANG)
+        os.waitpid(started[0], os.WNOHANG)
 
 
 def test_no_fork_beside_another_thread(monkeypatch: pytest.MonkeyPatch) -> None:
