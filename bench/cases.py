@@ -121,8 +121,10 @@ def chrono_cases(rare: str, common: str) -> list[ChronoCase]:
         ChronoCase("common-warm", "show --actor <common>, warm", "show", ("--actor", common),
                    "common", "common"),
         ChronoCase("check-cold", "check, cold", "check", (), cold=True),
+        ChronoCase("check-warm", "check, warm", "check", ()),
         ChronoCase("export-md", "export --format markdown", "export",
                    ("--format", "markdown"), "markdown"),
+        ChronoCase("export-json", "export --format json", "export", ("--format", "json")),
         ChronoCase("timeline", "timeline", "timeline", ()),
     ]  # fmt: skip
 

@@ -5,8 +5,9 @@
 
 Runs in-process with the chrono of this checkout (it needs rapidfuzz: run it with the
 project's .venv). The collections are the synthetic ones of `bench/generate.py` (per-year
-layout, generated into bench/out/data/ if missing). Loading is not timed; the figures are
-for `likely_duplicates` alone: wall-clock and CPU time, median of `--runs` (CPU time is
+layout, generated into bench/out/data/ if missing). Loading, and taking each event's facts
+(what `chrono check` reads from the index), are not timed; the figures are for the
+duplicate pass over the facts (`duplicate_facts`) alone: wall-clock and CPU time, median of `--runs` (CPU time is
 the fairer figure on a shared machine), and its peak of traced memory (tracemalloc, run
 once separately since tracing slows it down).
 """
@@ -29,7 +30,8 @@ from dataset import Params  # noqa: E402
 from generate import ensure  # noqa: E402
 
 from chrono.corroborate.blocking import candidate_pairs, profiles  # noqa: E402
-from chrono.corroborate.duplicates import likely_duplicates, pair_keys  # noqa: E402
+from chrono.corroborate.duplicates import duplicate_facts, likely_duplicates, pair_keys  # noqa: E402
+from chrono.corroborate.facts import facts_of  # noqa: E402
 from chrono.pipeline import load_collection  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corroborate_corpus"
@@ -55,16 +57,16 @@ def at_scale(size: int, runs: int) -> str:
     """Time and peak traced memory of the duplicate pass over `size` synthetic events."""
     root = ensure(Params(events=size)).layout("per-year")
     collection = load_collection([str(root)])
-    events, registry = collection.events, collection.registry
+    events, registry = [facts_of(e) for e in collection.events], collection.registry
     compared = sum(1 for _ in candidate_pairs(profiles(events, registry)))
     times, cpu, found = [], [], 0
     for _ in range(runs):
         start, start_cpu = time.perf_counter(), time.process_time()
-        found = len(likely_duplicates(events, registry))
+        found = len(duplicate_facts(events, registry))
         times.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
     tracemalloc.start()
-    likely_duplicates(events, registry)
+    duplicate_facts(events, registry)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return (

@@ -11,7 +11,7 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 from chrono.model import Problem
 from chrono.toml_versions import needs_reference_reader, normalise_newlines
@@ -202,13 +202,25 @@ def read_file(path: str, role: Role) -> tuple[RawFile | None, list[Problem]]:
     """Read and parse one file; an unreadable file is a problem, never an exception."""
     try:
         with open(path, "rb") as handle:
-            content = handle.read(MAX_FILE_BYTES + 1)  # a file may grow after the scan
+            content = _read_capped(handle)
     except OSError as err:
         return None, [Problem(path, 1, "unreadable", err.strerror or str(err))]
     if len(content) > MAX_FILE_BYTES:
         return None, [_too_large(path)]
     data, problems = parse_toml(path, content)
     return (RawFile(path, role, data) if data is not None else None), problems
+
+
+def _read_capped(handle: BinaryIO) -> bytes:
+    """The file's bytes, at most MAX_FILE_BYTES + 1 of them (more means too large). Asking
+    for that many at once made Python allocate 16 MiB for each file, which cost more than
+    reading a small one; the file's size is asked first, and a file that grew since is
+    read on, to the same limit."""
+    size = os.fstat(handle.fileno()).st_size
+    content = handle.read(min(size, MAX_FILE_BYTES) + 1)
+    if size < len(content) <= MAX_FILE_BYTES:
+        content += handle.read(MAX_FILE_BYTES + 1 - len(content))
+    return content
 
 
 def _too_large(path: str) -> Problem:

@@ -33,9 +33,6 @@ class _Scanner:
         self.in_string: str | None = None  # '"""' or "'''"
         self.depth = 0
 
-    def continues(self) -> bool:
-        return self.in_string is not None or self.depth > 0
-
     def feed(self, line: str) -> None:
         i = 0
         while i < len(line):
@@ -59,37 +56,69 @@ class _Scanner:
                 i += 1
 
 
+# A basic string's body, up to its closing quote: an escape skips the character after it.
+_BASIC_BODY = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*')
+
+
 def _skip_string(line: str, i: int) -> int:
-    quote = line[i]
-    i += 1
-    while i < len(line) and line[i] != quote:
-        i += 2 if quote == '"' and line[i] == "\\" else 1
-    return i + 1
+    """Where the one-line string opening at `i` ends (past the line if it does not)."""
+    if line[i] == "'":  # a literal string: no escapes
+        end = line.find("'", i + 1)
+    else:
+        body = _BASIC_BODY.match(line, i + 1)
+        assert body is not None, "the pattern matches the empty string"
+        end = body.end() if body.end() < len(line) and line[body.end()] == '"' else -1
+    return end + 1 if end >= 0 else len(line) + 1
 
 
-def key_lines(text: str) -> dict[Where, int]:
+_HEADER_LINE = re.compile(_HEADER)
+_KEY_ASSIGNMENT = re.compile(_KEY_LINE)
+# Most lines: a bare key given a one-line basic string, a number or a boolean, which leaves
+# nothing open after it; matched whole, such a line needs no scanning.
+_PLAIN_LINE = re.compile(
+    r'\s*([A-Za-z0-9_-]+)\s*=\s*(?:"[^"\\]*(?:\\.[^"\\]*)*"|[0-9+-][0-9_.:+-]*|true|false)'
+    r"[ \t]*(?:#.*)?\Z"
+)
+
+
+def key_lines(text: str, wanted: Iterable[Where] = ()) -> dict[Where, int]:
     """Map every table header and key in `text` to its 1-based line number.
 
     Arrays of tables get their element index: the second ``[[events]]`` is
-    ``("events", 1)`` and its ``title`` is ``("events", 1, "title")``.
+    ``("events", 1)`` and its ``title`` is ``("events", 1, "title")``. With `wanted`, the
+    scan stops once every path in it is found (a path's line is its first, so the lines of
+    those paths are the same as from the whole text).
     """
     found: dict[Where, int] = {}
+    missing = set(wanted)
     aot_index: dict[tuple[str, ...], int] = {}
     table: Where = ()
     scanner = _Scanner()
     for number, line in enumerate(text.splitlines(), start=1):
-        if not scanner.continues():
-            header = re.match(_HEADER, line)  # re caches the compiled patterns
-            key = None if header else re.match(_KEY_LINE, line)
+        if scanner.in_string is None and scanner.depth <= 0:  # not continuing a value
+            plain = _PLAIN_LINE.match(line)
+            if plain:
+                path = (*table, plain.group(1))
+                found.setdefault(path, number)
+                missing.discard(path)
+                if wanted and not missing:
+                    break
+                continue
+            header = _HEADER_LINE.match(line)
+            key = None if header else _KEY_ASSIGNMENT.match(line)
             if header:
                 table = _header_path(header.group(1) == "[[", header.group(2), aot_index)
                 found.setdefault(table, number)
+                missing.discard(table)
                 line = line[header.end() :]
             elif key:
                 parts = _split_key(key.group(1))
-                found.setdefault((*table, parts[0]), number)
-                found.setdefault((*table, *parts), number)
+                for path in ((*table, parts[0]), (*table, *parts)):
+                    found.setdefault(path, number)
+                    missing.discard(path)
                 line = line[key.end() :]
+            if wanted and not missing:
+                break
         scanner.feed(line)
     return found
 
@@ -118,19 +147,20 @@ def line_for(lines: dict[Where, int], where: Where) -> int:
 
 def place(problems: Iterable[Problem]) -> list[Problem]:
     """Fill in the line of every problem that only knows its key path."""
-    cache: dict[str, dict[Where, int]] = {}
-    placed = []
+    problems = list(problems)
+    wanted: dict[str, set[Where]] = {}  # the key paths to find, by file
     for problem in problems:
         if problem.line == 0 and problem.file:
-            if problem.file not in cache:
-                cache[problem.file] = _lines_of(problem.file)
-            problem = replace(problem, line=line_for(cache[problem.file], problem.where))
-        placed.append(problem)
-    return placed
+            wanted.setdefault(problem.file, set()).add(problem.where)
+    lines = {file: _lines_of(file, paths) for file, paths in wanted.items()}
+    return [
+        replace(p, line=line_for(lines[p.file], p.where)) if p.line == 0 and p.file else p
+        for p in problems
+    ]
 
 
-def _lines_of(file: str) -> dict[Where, int]:
+def _lines_of(file: str, wanted: set[Where]) -> dict[Where, int]:
     try:
-        return key_lines(Path(file).read_text(encoding="utf-8"))
+        return key_lines(Path(file).read_text(encoding="utf-8"), wanted)
     except (OSError, UnicodeDecodeError):
         return {}

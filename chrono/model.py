@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import operator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 if TYPE_CHECKING:
     from chrono.dates import EdtfDate
@@ -156,6 +156,18 @@ def _replace(event: Event, **changes: Any) -> Event:
     for name, value in changes.items():
         values[_POSITION[name]] = value
     return Event(*values)
+
+
+class Cited(Protocol):
+    """What corroboration reads of an event: its citations and its date. An `Event`, or a
+    row made ready to print (`chrono.render.shown.Shown`) that parses its date only when
+    a citation gives a date of its own."""
+
+    @property
+    def citations(self) -> tuple[Citation, ...]: ...
+
+    @property
+    def date(self) -> EdtfDate: ...
 
 
 @dataclass(frozen=True, slots=True)

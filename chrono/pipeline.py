@@ -11,17 +11,19 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from chrono.folder import Parts, no_gc, parse_path, scan_folder
+from chrono.folder import Parts, Want, Wanted, no_gc, parse_files, scan_folder, sort_wanted
 from chrono.index.sync import events_from_index
 from chrono.load import Stat
 from chrono.locate import place
-from chrono.model import Event
-from chrono.parse.claims import refused_claims
+from chrono.model import Event, Problem
+from chrono.parse.claims import Claim, refused_claims
+from chrono.parse.wire import FileParse
 from chrono.query import Filter, actor_terms, matches, select
-from chrono.results import CheckReport, Collection, ordered
-from chrono.validate import resolve_citations, validate
+from chrono.results import CheckReport, Collection, Shown, ShownSelection, ordered
+from chrono.validate import Claimant, Context, resolve_citations, validate
 
 if TYPE_CHECKING:
     from chrono.corroborate.checks import CorroborationChecks
@@ -34,6 +36,7 @@ __all__ = [
     "check_collection",
     "load_collection",
     "select_collection",
+    "select_shown",
 ]
 
 
@@ -55,62 +58,73 @@ def load_collection(
     *,
     cache: bool = False,
     resolve: bool = True,
-    slim: bool = False,
-    keep: Filter | None = None,
+    lighten: Callable[[Event], Event] | None = None,
 ) -> Collection:
     """Load, parse, merge and validate the collections in `dirs` (in that order).
 
     With `cache`, unchanged files are not parsed again but read from the index cache.
     Without `resolve`, ``ref`` citations keep a placeholder source (checks need no more).
-    With `slim`, events keep no prose (see `Event.slim`); with `keep`, only the events that
-    pass that filter keep theirs (the others are needed whole only by the checks). A file
-    reached through two of the folders (one inside the other, or a link) is loaded once.
+    With `lighten`, each event parsed is replaced by what it gives back (to spare memory).
+    A file reached through two of the folders (one inside the other, or a link) is
+    loaded once.
     """
+    gathered = _gather(dirs, cache, lambda registry: None, lighten)
+    ctx, events = gathered.ctx, gathered.events
+    with no_gc():
+        events.sort(key=Event.sort_key)
+        if resolve:
+            events = resolve_citations(events, ctx.sources)
+    return Collection(events, ctx.registry, ctx.sources, gathered.problems, tuple(dirs),
+                      ctx.ambiguous)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Gathered:
+    """What `_gather` found: the wanted events that passed every check (in no particular
+    order), how many events passed in all, the registries and every problem, ordered."""
+
+    events: list[Event]
+    valid: int
+    ctx: Context
+    problems: list[Problem]
+
+
+def _gather(
+    dirs: Sequence[str],
+    cache: bool,
+    wanting: Callable[[Registry], Want],
+    lighten: Callable[[Event], Event] | None = None,
+) -> _Gathered:
+    """Load and validate `dirs`, keeping whole only the events that `wanting` (given the
+    registry) asks for, each put through `lighten` if given; the others are checked as
+    claims, as are the refused ones."""
     check_dirs(dirs)
     seen: set[tuple[str, str]] | None = set() if len(dirs) > 1 else None
     with no_gc():
         parts = Parts()
         stats = [scan_folder(parts, folder, seen) for folder in dirs]  # registries first
         ctx, found = parts.registries()
-        thin = _thinner(slim, keep, ctx.registry)
+        want = wanting(ctx.registry)
+        claims: list[Claim] = []
         for folder, folder_stats in zip(dirs, stats, strict=True):
-            parts.events += _load_folder(parts, folder, folder_stats, cache, thin)
-        claims = refused_claims(parts.problems, [path for s in stats for path in s])
-        events, checked = validate(parts.events, ctx, claims)
-        events.sort(key=Event.sort_key)
-        if resolve:
-            events = resolve_citations(events, ctx.sources)
+            for part in _parse_folder(folder, folder_stats, cache, want):
+                parts.events += map(lighten, part.events) if lighten else part.events
+                claims += part.claims
+                parts.problems += part.problems
+        refused = refused_claims(parts.problems, [path for s in stats for path in s])
+        candidates: list[Claimant] = [*parts.events, *claims]
+        passed, checked = validate(candidates, ctx, refused)
+        events = [e for e in passed if type(e) is Event]
     problems = ordered(place([*parts.problems, *found, *checked]))
-    return Collection(events, ctx.registry, ctx.sources, problems, tuple(dirs), ctx.ambiguous)
+    return _Gathered(events, len(passed), ctx, problems)
 
 
-Thinner = Callable[[list[Event]], list[Event]]
-
-
-def _thinner(slim: bool, keep: Filter | None, registry: Registry) -> Thinner | None:
-    """What to do to each file's events as they are parsed, to spare memory."""
-    if slim:
-        return lambda events: [e.slim() for e in events]
-    if keep is None:
-        return None
-    names = actor_terms(registry, keep.actors) if keep.actors else None
-    return lambda events: [e if matches(e, keep, names, registry) else e.slim() for e in events]
-
-
-def _load_folder(
-    parts: Parts, folder: str, stats: dict[str, Stat], cache: bool, thin: Thinner | None
-) -> list[Event]:
+def _parse_folder(folder: str, stats: dict[str, Stat], cache: bool, want: Want) -> list[FileParse]:
     cached = events_from_index(folder, stats) if cache else None
     if cached is not None:
         problems, events = cached
-        parts.problems += problems
-        return events
-    events = []
-    for path in stats:
-        found, problems = parse_path(path)
-        events += thin(found) if thin else found
-        parts.problems += problems
-    return events
+        return [sort_wanted(events, problems, want)]
+    return parse_files(stats, want)
 
 
 def select_collection(dirs: Sequence[str], flt: Filter, *, cache: bool = False) -> Collection:
@@ -126,17 +140,62 @@ def select_collection(dirs: Sequence[str], flt: Filter, *, cache: bool = False) 
             fast = select_fast(dirs[0], flt)
         if fast is not None:
             return fast
-    collection = load_collection(dirs, cache=cache, resolve=False, keep=flt)
-    chosen = resolve_citations(
-        select(collection.events, flt, collection.registry), collection.sources
-    )
-    return Collection(
-        chosen,
-        collection.registry,
-        collection.sources,
-        collection.problems,
-        collection.dirs,
-        collection.ambiguous,
+    gathered = _gather(dirs, cache, lambda registry: _matcher(flt, registry))
+    ctx = gathered.ctx
+    chosen = resolve_citations(select(gathered.events, flt, ctx.registry), ctx.sources)
+    return Collection(chosen, ctx.registry, ctx.sources, gathered.problems, tuple(dirs),
+                      ctx.ambiguous)  # fmt: skip
+
+
+def _matcher(flt: Filter, registry: Registry) -> Want:
+    names = actor_terms(registry, flt.actors) if flt.actors else None
+    tags = {t.casefold() for t in flt.tags}
+
+    def skim(table: dict[str, Any]) -> bool:
+        """Whether a table's actors or tags, as the quick parser would take them (a list
+        of strings), surely fail the filter: then `matches` would refuse its event."""
+        if names is not None and not _any_in(table.get("actors"), names):
+            return True
+        return bool(tags) and not _any_in(table.get("tags"), tags)
+
+    narrow = names is not None or bool(tags)
+    return Wanted(lambda event: matches(event, flt, names, registry), skim, narrow)
+
+
+def _any_in(value: object, terms: set[str]) -> bool:
+    """False only for a list of strings none of which is one of `terms` (casefolded)."""
+    if type(value) is not list:
+        return value is not None  # a lone string, or worse: the careful parser decides
+    return any(type(v) is not str or v.casefold() in terms for v in value)
+
+
+def select_shown(dirs: Sequence[str], flt: Filter, *, cache: bool = False) -> ShownSelection:
+    """What `show` prints of the events that pass `flt` (actors by their canonical names),
+    in the one total order; problems are complete.
+
+    With `cache` on one folder and a filter of actors, tags, dates, order and limit only,
+    the rows are read ready to print from the index, and no event is decoded.
+    """
+    check_dirs(dirs)
+    if cache and len(dirs) == 1:
+        from chrono.index.printed import answers_from_rows, shown_fast
+
+        if answers_from_rows(flt):
+            with no_gc():
+                fast = shown_fast(dirs[0], flt)
+            if fast is not None:
+                return fast
+    found = select_collection(dirs, flt, cache=cache)
+    return shown_selection(found, found.events)
+
+
+def shown_selection(collection: Collection, events: Sequence[Event]) -> ShownSelection:
+    """The rows `show` prints of some of a collection's events (actors renamed)."""
+    from chrono.render.actors import with_canonical_actors
+
+    rows = [Shown.of(e) for e in with_canonical_actors(events, collection.registry)]
+    return ShownSelection(
+        rows, collection.registry, collection.sources, collection.problems, collection.dirs
     )
 
 
@@ -146,7 +205,8 @@ def check_collection(
     """Every problem in `dirs`, without keeping what checks do not need in memory.
 
     With `cache` on one folder the index answers, loading only the suspect events.
-    With `corroborate`, the corroboration checks run too (over whole events).
+    With `corroborate`, the corroboration checks run too (over each event's `Facts`, which
+    the index keeps: a warm check decodes no event).
     """
     check_dirs(dirs)
     if corroborate is not None:
@@ -158,19 +218,30 @@ def check_collection(
             fast = check_fast(dirs[0])
         if fast is not None:
             return fast
-    collection = load_collection(dirs, cache=cache, resolve=False, slim=True)
-    return CheckReport(collection.problems, len(collection.events), collection.dirs)
+    gathered = _gather(dirs, cache, lambda registry: _NOTHING)
+    return CheckReport(gathered.problems, gathered.valid, tuple(dirs))
+
+
+_NOTHING = Wanted(lambda event: False, lambda table: True)  # check: every event a claim
 
 
 def _check_corroboration(
     dirs: Sequence[str], cache: bool, checks: CorroborationChecks
 ) -> CheckReport:
-    from chrono.corroborate.checks import corroboration_problems
+    from chrono.corroborate.checks import facts_problems
+    from chrono.corroborate.facts import facts_of, lighten
 
-    collection = load_collection(dirs, cache=cache)
-    found = corroboration_problems(
-        collection.events, collection.sources, collection.registry, checks
-    )
+    if cache and len(dirs) == 1:
+        from chrono.index.answer import check_corroborated
+
+        with no_gc():
+            fast = check_corroborated(dirs[0], checks)
+        if fast is not None:
+            return fast
+    collection = load_collection(dirs, cache=cache, resolve=False, lighten=lighten)
+    with no_gc():  # every event is in memory: a collection would go through them all again
+        facts = [facts_of(e) for e in collection.events]
+        found = facts_problems(facts, collection.sources, collection.registry, checks)
     problems = ordered([*collection.problems, *place(found)])
     return CheckReport(problems, len(collection.events), collection.dirs)
 

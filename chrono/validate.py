@@ -8,6 +8,7 @@ it, with the problems it found. An event is kept only if every check passes it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from chrono.model import Event, Problem, Source
 from chrono.parse.claims import Claim
@@ -15,6 +16,8 @@ from chrono.registry.actors import Registry
 
 #: An event, or what a refused one still claims: the checks look at both alike.
 Claimant = Event | Claim
+#: Events, or claims checked in their place (an event not wanted whole): what `validate` keeps.
+C = TypeVar("C", bound=Claimant)
 Check = Callable[[Sequence[Claimant], "Context"], tuple[list[Claimant], list[Problem]]]
 
 
@@ -126,9 +129,10 @@ CHECKS: list[Check] = [unique_ids, known_refs, known_actors]
 
 
 def validate(
-    events: Sequence[Event], ctx: Context, claims: Sequence[Claim] = ()
-) -> tuple[list[Event], list[Problem]]:
-    """Run every check on every event and claim; the events returned passed them all."""
+    events: Sequence[C], ctx: Context, claims: Sequence[Claim] = ()
+) -> tuple[list[C], list[Problem]]:
+    """Run every check on every event and claim; the events returned passed them all
+    (`events` may hold claims standing for valid events: those that pass are returned)."""
     everything: list[Claimant] = [*events, *claims]
     problems: list[Problem] = []
     refused: set[int] = set()

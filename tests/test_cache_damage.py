@@ -24,6 +24,8 @@ COMMANDS = (
     ("show", "--format", "json", "--actor", "Iran"),
     ("show", "--format", "json", "--tag", "x"),
     ("show", "--format", "json"),
+    ("show", "--format", "plain", "--actor", "Iran"),  # rows ready to print
+    ("show", "--format", "table", "--from", "2013"),  # (piped: tabulate's)
     ("check", "--format", "json"),
     ("export", "--format", "markdown", "--from", "2013"),  # streamed from the index
 )
@@ -72,7 +74,9 @@ def test_a_planted_pickle_never_runs(invoke: Any, root: Path, tmp_path: Path) ->
     payload = pickle.dumps(Planted(str(marker)))
     with sqlite3.connect(database_for(str(root))) as db:
         db.execute("UPDATE events SET data = ?", (payload,))
+        db.execute("UPDATE shown SET data = ?", (payload,))
         db.execute("UPDATE files SET problems = ?", (payload,))
+        db.execute("UPDATE facts SET data = ?", (payload,))
     assert answers(invoke, root) == truth
     assert not marker.exists()
     assert answers(invoke, root) == truth  # and the index was rebuilt
@@ -143,5 +147,32 @@ def test_a_damaged_schema_that_sqlite_cannot_word_is_rebuilt(invoke: Any, root: 
     path = database_for(str(root))
     damaged = path.read_bytes().replace(b"PRIMARY KEY", b"PRIMARY \xe1EY", 1)
     path.write_bytes(damaged)  # SQLite quotes it in its error: not UTF-8
+    assert answers(invoke, root) == truth
+    assert answers(invoke, root) == truth
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        b"[1]",
+        b'"a row"',
+        b"1,2",
+        b'[0,1,["k"],"d","t",[1],[],"2016"]',  # an actor that is not text
+        b'[0,1,["k"],"d","t",[],[["article",null,"2",null]],"2016"]',  # credibility as text
+        b'[0,1,["k"],"d","t",[],[[null,[1],null,null]],"2016"]',  # a source field a number
+        b'[0,1,["k"],"d","t",[],[[null,null,null,"2016-13"]],"2016"]',  # a claimed non-date
+    ],
+)
+def test_a_planted_resealed_shown_row_is_a_miss(invoke: Any, root: Path, planted: bytes) -> None:
+    """A shown row of the wrong shape, even under a valid checksum, is damage: the answer
+    comes from the files, and the index is rebuilt."""
+    import zlib
+
+    truth = answers(invoke, root, "--no-cache")
+    assert answers(invoke, root) == truth
+    with sqlite3.connect(database_for(str(root))) as db:
+        for (n,) in list(db.execute("SELECT n FROM shown")):
+            crc = zlib.crc32(b"%d\0%s" % (n, planted))
+            db.execute("UPDATE shown SET data = ?, crc = ? WHERE n = ?", (planted, crc, n))
     assert answers(invoke, root) == truth
     assert answers(invoke, root) == truth

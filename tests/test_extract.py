@@ -56,7 +56,9 @@ def test_drafts_quote_their_sentence_verbatim_and_plan_the_future(invoke: Any) -
     assert result.exit_code == 0, result.output
     drafts = tomllib.loads(result.stdout)["events"]
     text = SAMPLE.read_text("utf-8")
-    assert len(drafts) == len(SAMPLE_KEY["phrases"])
+    # every keyed phrase but one: the page title repeats the headline with the site's name
+    assert len(drafts) == len(SAMPLE_KEY["phrases"]) - 1
+    assert not any("Behold Israel" in d["sources"][0]["quote"] for d in drafts)
     for draft in drafts:
         assert draft["sources"][0]["quote"] in text
         assert draft["date_text"] in draft["sources"][0]["quote"]
@@ -74,9 +76,12 @@ def test_into_writes_once_and_a_second_run_adds_nothing(
     first = invoke(*args)
     assert first.exit_code == 0, first.output
     files = sorted(root.glob("*/*.toml"))
-    assert len(files) == len(SAMPLE_KEY["phrases"])
+    assert len(files) == len(SAMPLE_KEY["phrases"]) - 1  # the title line repeats the headline
     sources = tomllib.loads((root / "sources.toml").read_text("utf-8"))
-    assert [s["title"] for s in sources.values()] == [SAMPLE.read_text("utf-8").splitlines()[0]]
+    first_line = SAMPLE.read_text("utf-8").splitlines()[0]
+    assert [(s["title"], s["publisher"]) for s in sources.values()] == [
+        tuple(first_line.rsplit(" | ", 1))
+    ]
     before = {p: p.read_bytes() for p in root.rglob("*.toml")}
     second = invoke(*args)
     assert second.exit_code == 0, second.output
@@ -246,10 +251,11 @@ def test_parallel_extracts_into_one_collection_write_each_draft_once(tmp_path: P
     ]
     outcomes = [(run.wait(timeout=120), run.stderr.read() if run.stderr else b"") for run in runs]
     assert [code for code, _ in outcomes] == [0, 0, 0, 0], outcomes
-    assert len(list(root.glob("*/*.toml"))) == len(SAMPLE_KEY["phrases"])
+    drafts = len(SAMPLE_KEY["phrases"]) - 1  # the title line repeats the headline
+    assert len(list(root.glob("*/*.toml"))) == drafts
     assert len(tomllib.loads((root / "sources.toml").read_text("utf-8"))) == 1
     written = [int(err.decode().split("chrono: ")[-1].split(" ")[0]) for _, err in outcomes]
-    assert sorted(written) == [0, 0, 0, len(SAMPLE_KEY["phrases"])]
+    assert sorted(written) == [0, 0, 0, drafts]
 
 
 def test_another_work_with_the_same_headline_gets_its_own_source_key(
@@ -291,3 +297,55 @@ def test_drafts_name_registered_actors_and_only_suggest_the_others() -> None:
     assert draft.table["actors"] == ["Sergei Shoigu"]
     assert draft.suggested_actors == ("Iran", "Defense Minister Hossein Dehghan", "Moscow")
     assert (draft.table["date"], draft.table["status"]) == ("2016-04-15", "reported")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Talks resume in Vienna | Reuters", ("Talks resume in Vienna", "Reuters")),
+        ("Talks resume in Vienna – The Guardian", ("Talks resume in Vienna", "The Guardian")),
+        ("Talks resume in Vienna - BBC News", ("Talks resume in Vienna", "BBC News")),
+        ("Iran - Russia talks resume", ("Iran - Russia talks resume", None)),
+        (
+            "Talks resume in Vienna - and stall again",
+            ("Talks resume in Vienna - and stall again", None),
+        ),
+        ("Vienna | Reuters", ("Vienna | Reuters", None)),
+    ],
+)
+def test_a_page_title_gives_the_headline_and_the_site(
+    title: str, expected: tuple[str, str | None]
+) -> None:
+    from chrono.extract.article import split_site
+
+    assert split_site(title) == expected
+
+
+def test_each_dated_phrase_of_a_sentence_gets_its_own_clause_as_title() -> None:
+    from datetime import date
+
+    from chrono.extract.drafting import draft_events
+    from chrono.extract.reading import read_article
+
+    text = (
+        "Last week Iran confirmed the delivery of the first shipment of the S-300 air defense "
+        "missile system to Iran, the complete system to be delivered by mid-2016."
+    )
+    drafts = draft_events(read_article(text, date(2016, 4, 18)), "src", {}, "2016-04-18")
+    assert [(d.table["date_text"], d.table["title"]) for d in drafts] == [
+        ("Last week", "Iran confirmed the delivery of the first shipment of the…"),
+        ("mid-2016", "The complete system to be delivered"),
+    ]
+    assert all(d.table["sources"][0]["quote"] == text for d in drafts)
+
+
+@pytest.mark.parametrize("command", ["extract", "import"])
+def test_a_missing_input_file_is_a_usage_error_for_both_readers(
+    invoke: Any, tmp_path: Path, command: str
+) -> None:
+    """`extract nofile` exited 1 where `import nofile` exited 2; both are usage errors."""
+    missing = str(tmp_path / "nofile.txt")
+    extra = ("--published", "2016-04-18") if command == "extract" else ("--from", "csv")
+    result = invoke(command, missing, *extra)
+    assert result.exit_code == 2, result.output
+    assert f"{missing}: no such file" in result.stderr

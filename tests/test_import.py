@@ -49,6 +49,20 @@ def test_without_into_nothing_is_written(
     assert not (tmp_path / "events").exists()
 
 
+def test_events_names_the_collection_a_dry_run_compares_with(invoke: Any, target: Path) -> None:
+    """`import` had no --events: a dry run against another collection needed $CHRONO_EVENTS."""
+    args = ("import", str(FIXTURES / "acled.csv"), "--from", "acled")
+    assert invoke(*args, "--into", str(target)).exit_code == 0
+    before = files_under(target)
+    again = invoke(*args, "--events", str(target))
+    assert again.exit_code == 0, again.stderr
+    assert "would add 0 events, 3 skipped as already there" in again.stderr
+    assert files_under(target) == before
+    both = invoke(*args, "--events", str(target), "--into", str(target.parent / "other"))
+    assert both.exit_code == 2
+    assert "give it or --events, not both" in both.stderr
+
+
 def test_into_writes_files_that_check_accepts(invoke: Any, target: Path) -> None:
     result = invoke("import", str(FIXTURES / "acled.csv"), "--from", "acled", "--into", str(target))
     assert result.exit_code == 0, result.stderr

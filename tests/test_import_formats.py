@@ -309,3 +309,28 @@ def test_regression_markwhen_tags_differing_in_case_are_one_tag(tmp_path: Path) 
     events = {e.id: e for e in planned_events(plan)}
     assert not plan.errors
     assert [e.tags for e in events.values()] == [("Diplomacy", "arms")]
+
+
+def test_markwhen_title_leaves_out_trailing_source_links_and_reads_iso_intervals(
+    tmp_path: Path,
+) -> None:
+    """From the newcomer trial: a source link ending the title line put its label in the
+    title, and the ISO interval 2016-05/2016-08 was refused."""
+    path = tmp_path / "t.mw"
+    path.write_text(
+        "2016-04-27: Dehghan meets Shoigu in [Moscow](location) [TASS](https://tass.example/1)\n"
+        "2016-05/2016-08: S-300 deliveries (see [Reuters](https://reuters.example/2))\n"
+    )
+    plan = plan_import(
+        path.read_bytes(), str(path), IMPORT_FORMATS["markwhen"], ReadOptions(), None, tmp_path
+    )
+    assert not plan.errors
+    events = planned_events(plan)
+    assert [(e.date.text, e.title) for e in events] == [
+        ("2016-04-27", "Dehghan meets Shoigu in Moscow"),
+        ("2016-05/2016-08", "S-300 deliveries"),
+    ]
+    assert [[c.source.url for c in e.citations] for e in events] == [
+        ["https://tass.example/1"],
+        ["https://reuters.example/2"],
+    ]

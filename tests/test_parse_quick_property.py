@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from chrono.model import STATUSES, Event
 from chrono.parse import careful_event
+from chrono.parse.claim import claim_of
 from chrono.parse.fields import Collector
-from chrono.parse.quick import quick_event
+from chrono.parse.quick import quick_claim, quick_event
 
 GOOD_DATES: list[object] = [
     "2016-04-27", "2016-04~", "../2016", "2016-04-18/2016-04-24", "201X", "-201X", "-0044",
@@ -146,3 +147,15 @@ def test_a_share_of_the_changed_tables_is_accepted() -> None:
     # With seed 8: 230 quick, 409 careful. Both shares must stay well above zero.
     assert quick >= 150 and careful >= quick
     assert careful - quick >= 100  # the careful path accepts what quick defers (lone strings)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_the_quick_claim_is_the_claim_of_the_quick_event(rng: random.Random) -> None:
+    """An event a load does not want whole is claimed without being built: the claim is
+    there exactly when the quick event is, and says what the event would."""
+    table, default_id = one_change(rng)
+    where = () if default_id else ("events", 0)
+    quick = quick_event(table, where, default_id, "f.toml")
+    claimed = quick_claim(table, where, default_id, "f.toml")
+    assert claimed == (None if quick is None else claim_of(quick))

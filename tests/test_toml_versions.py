@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import chrono.load
 from chrono.load import parse_toml
@@ -146,3 +148,15 @@ def test_check_gives_one_verdict_whatever_is_installed(
     result = invoke("check", "--events", str(root), "--no-cache")
     assert result.exit_code == 1
     assert "a.toml:3: error[syntax]: TOML syntax error at column" in result.stdout
+
+
+def _reference_verdict(text: str) -> bool:
+    """The verdict with plain substring searches for the escapes (the text without its
+    backslashes has none, and its other verdicts are unchanged)."""
+    return "\\e" in text or "\\x" in text or needs_reference_reader(text.replace("\\", "/"))
+
+
+@given(st.text("\\ex:0Ā\"'n", max_size=40), st.integers(0, 3))
+def test_the_backslash_walk_gives_the_substring_verdict(text: str, repeat: int) -> None:
+    text = text + "\\n" * (10_000 * (repeat == 3)) + text  # past the walk's limit, once
+    assert needs_reference_reader(text) == _reference_verdict(text)

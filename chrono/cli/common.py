@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from chrono.pipeline import Collection
     from chrono.query import Filter
     from chrono.render import Format
+    from chrono.results import ShownSelection
 
 EventsOpt = Annotated[
     list[str],
@@ -62,6 +63,17 @@ def load_selected(dirs: Sequence[str], no_cache: bool, flt: Filter) -> Collectio
         fail(str(err), 2)
 
 
+def load_shown(dirs: Sequence[str], no_cache: bool, flt: Filter) -> ShownSelection:
+    """The rows `show` prints of the events `flt` keeps (ready made in the index if it can)."""
+    from chrono.load import default_dirs
+    from chrono.pipeline import CollectionError, select_shown
+
+    try:
+        return select_shown(default_dirs(dirs), flt, cache=use_cache(no_cache))
+    except CollectionError as err:
+        fail(str(err), 2)
+
+
 @contextmanager
 def streaming_selected(
     dirs: Sequence[str], no_cache: bool, flt: Filter, streams: bool
@@ -81,7 +93,7 @@ def streaming_selected(
         fail(str(err), 2)
 
 
-def warn_skipped(collection: Collection, actors: Sequence[str] = ()) -> None:
+def warn_skipped(collection: Collection | ShownSelection, actors: Sequence[str] = ()) -> None:
     """Tell stderr about errors in the data (events with errors are left out; the command
     still works), and about --actor names the registry does not know."""
     errors = collection.errors
@@ -95,7 +107,7 @@ def warn_skipped(collection: Collection, actors: Sequence[str] = ()) -> None:
     _unknown_actors(collection, actors)
 
 
-def _unknown_actors(collection: Collection, actors: Sequence[str]) -> None:
+def _unknown_actors(collection: Collection | ShownSelection, actors: Sequence[str]) -> None:
     registry = collection.registry
     if not registry.actors:
         return

@@ -88,12 +88,14 @@ def _read(path: str) -> bytes:
     from chrono.extract.article import MAX_BYTES
 
     if os.path.isdir(path):
-        fail(f"{path}: is a folder; give an article file")
+        fail(f"{path}: is a folder; give an article file", 2)
     try:
         with open(path, "rb") as handle:
             return handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        fail(f"{path}: no such file", 2)  # as `chrono import` says it: a usage error
     except OSError as err:
-        fail(f"cannot read {path}: {err.strerror or err}")
+        fail(f"cannot read {path}: {err.strerror or err}", 2)
 
 
 def _collection(events: list[str]) -> Collection | None:

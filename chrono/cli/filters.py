@@ -110,7 +110,7 @@ class Selection:
         except QueryError as err:
             fail(str(err), 2)
         # The corroboration filters come after selection (`refine`): --limit waits for them.
-        return dataclasses.replace(flt, limit=None) if self._corroborating() else flt
+        return dataclasses.replace(flt, limit=None) if self.corroborating() else flt
 
     def refine(self, collection: "Collection") -> "list[Event]":
         """The selected events, folded and filtered by corroboration as the options say
@@ -129,11 +129,12 @@ class Selection:
             events = at_least_graded(events, floor)
         if self.corroborated is not None:
             events = corroborated(events, collection.sources, self.corroborated)
-        if self.limit is not None and self._corroborating():
+        if self.limit is not None and self.corroborating():
             events = events[: self.limit]
         return events
 
-    def _corroborating(self) -> bool:
+    def corroborating(self) -> bool:
+        """Whether a corroboration filter is given (`refine` then has work to do)."""
         return bool(self.min_grade or self.corroborated or self.fold_duplicates)
 
 

@@ -32,6 +32,7 @@ def import_(
     sep: Annotated[str, typer.Option("--sep", metavar="TEXT", help="csv: the separator inside list cells (actors, tags).")] = ";",
     source: Annotated[str | None, typer.Option("--source", metavar="KEY|URL", help="Cite this sources.toml key or URL for rows that name no source.")] = None,
     add_actors: Annotated[bool, typer.Option("--add-actors", help="Draft actors.toml entries for actors it does not know.")] = False,
+    events: Annotated[Path | None, typer.Option("--events", "-e", metavar="DIR", help="Without --into: the collection to compare with. Default: $CHRONO_EVENTS, else ./events.")] = None,
 ) -> None:  # fmt: skip
     """Import events from another tool's file: a dry run unless --into names a collection.
 
@@ -57,11 +58,16 @@ def import_(
         fail(f"unknown format '{from_}' (choose from: {', '.join(IMPORT_FORMATS)})", 2)
     if mapping and from_ != "csv":
         fail(f"--map applies to --from csv only, not --from {from_}", 2)
+    if into is not None and events is not None and into != events:
+        fail(
+            "--into is the collection written to and compared with; give it or --events, not both",
+            2,
+        )
     options = ReadOptions(_mapping(mapping), sep)
     data = _read(Path(file))
     run = Run(file, fmt, options, source, partial, add_actors)
     if into is None or dry_run:
-        failed = _import(run, data, into, writing=False)
+        failed = _import(run, data, into or events, writing=False)
     else:
         failed = _import_locked(run, data, into)
     if failed:

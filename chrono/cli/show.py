@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from chrono.cli import terminal
 from chrono.cli.app import app
-from chrono.cli.common import EventsOpt, NoCacheOpt, choice, load_selected, warn_skipped
+from chrono.cli.common import (
+    EventsOpt,
+    NoCacheOpt,
+    choice,
+    load_selected,
+    load_shown,
+    warn_skipped,
+)
 from chrono.cli.filters import Selection, filter_options
 
 if TYPE_CHECKING:
-    from chrono.model import Event
-    from chrono.render.options import RenderOptions
+    from chrono.model import Source
+    from chrono.render import Format
+    from chrono.results import Shown, ShownSelection
 
 
 @app.command()
@@ -46,52 +54,75 @@ def show(
       chrono show --status planned --reverse -n 5     (the five latest planned)
     """
     from chrono.render import SHOW_FORMATS
-    from chrono.render.options import RenderOptions
 
     name = output or ("table" if sys.stdout.isatty() else "plain")
     fmt = choice(name, SHOW_FORMATS, extra=("table",))
-    collection = load_selected(events, no_cache, selection.filter())
+    flt = selection.filter()
+    rows = fmt is None or fmt.name == "plain"
+    if rows and not selection.corroborating():  # the index may have the rows ready to print
+        found = load_shown(events, no_cache, flt)
+        warn_skipped(found, selection.actor)
+        _print(fmt, found)
+        return
+    collection = load_selected(events, no_cache, flt)
     warn_skipped(collection, selection.actor)
     chosen = selection.refine(collection)
+    if fmt is None or fmt.name == "plain":
+        from chrono.pipeline import shown_selection
+
+        _print(fmt, shown_selection(collection, chosen))
+        return
+    from chrono.render.options import RenderOptions
+
     options = RenderOptions(registry=collection.registry, sources=collection.sources)
+    terminal.write(fmt.chunks()(chosen, options))
+
+
+def _print(fmt: Format | None, found: ShownSelection) -> None:
+    """The rows as a table (`fmt` None) or as plain lines."""
     if fmt is None:
-        _print_table(chosen, options)
-    else:
-        terminal.write(fmt.chunks()(chosen, options))
+        _print_table(found.rows, found.sources)
+        return
+    from chrono.render.plain import lines
+
+    terminal.write(lines(found.rows, found.sources))
 
 
 TABLE_HEADERS = ("Date", "Event", "Actors", "Sources")
 
 
-def _print_table(events: Sequence[Event], options: RenderOptions) -> None:
+def _print_table(rows: Sequence[Shown], sources: Mapping[str, Source]) -> None:
     """A table drawn by rich to the terminal's width; piped, an aligned plain-text table
     (tabulate's "simple": no box characters, no wrapping), then the numbered sources."""
-    from chrono.render.actors import with_canonical_actors
     from chrono.render.citations import SourceList
     from chrono.render.corroboration import event_marks, notes
     from chrono.render.plain import source_lines
 
-    if not events:
+    if not rows:
         terminal.out("No events match.")
         return
     numbered = SourceList()
-    rows = [
+    cells = [
         (
-            e.date.human(),
-            "\n".join([e.title, *notes(e, options.sources)]),
-            ", ".join(e.actors),
-            event_marks(numbered, e),
+            row.human,
+            "\n".join([row.title, *notes(row, sources)]),
+            ", ".join(row.actors),
+            event_marks(numbered, row),
         )
-        for e in with_canonical_actors(events, options.registry)
+        for row in rows
     ]
-    sources = source_lines(numbered)
+    listed = source_lines(numbered)
     if terminal.stdout_is_terminal():
-        _rich_table(rows, sources)
+        _rich_table(cells, listed)
         return
-    from tabulate import tabulate
+    from chrono.render.table import simple_table
 
-    text = tabulate(rows, headers=TABLE_HEADERS, tablefmt="simple", disable_numparse=True)
-    terminal.write([text, "\n\n", *(line + "\n" for line in sources)])
+    text = simple_table(cells, TABLE_HEADERS)
+    if text is None:  # some cell is not plain text: tabulate knows its width
+        from tabulate import tabulate
+
+        text = tabulate(cells, headers=TABLE_HEADERS, tablefmt="simple", disable_numparse=True)
+    terminal.write([text, "\n\n", *(line + "\n" for line in listed)])
 
 
 def _rich_table(rows: Sequence[tuple[str, ...]], sources: Sequence[str]) -> None:

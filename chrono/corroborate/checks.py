@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from chrono.corroborate.disagree import disagreement, disagreement_text
-from chrono.corroborate.duplicates import likely_duplicates
+from chrono.corroborate.duplicates import duplicate_facts
+from chrono.corroborate.facts import Facts, facts_of
 from chrono.corroborate.independence import corroboration
 from chrono.model import Event, Problem, Source
 from chrono.registry.actors import Registry
@@ -27,7 +28,7 @@ class CorroborationChecks:
     duplicates: bool = True
 
 
-def _warning(event: Event, key: str | tuple[str, int], code: str, message: str) -> Problem:
+def _warning(event: Facts, key: str | tuple[str, int], code: str, message: str) -> Problem:
     where = (*event.where, *((key,) if isinstance(key, str) else key))
     return Problem(event.file, 0, code, message, "warning", where)
 
@@ -39,12 +40,25 @@ def corroboration_problems(
     checks: CorroborationChecks,
 ) -> list[Problem]:
     """Every corroboration warning about `events`."""
+    return facts_problems([facts_of(e) for e in events], sources, registry, checks)
+
+
+def facts_problems(
+    events: Sequence[Facts],
+    sources: Mapping[str, Source],
+    registry: Registry,
+    checks: CorroborationChecks,
+) -> list[Problem]:
+    """Every corroboration warning about the events whose facts are `events` (in the one
+    total order), their refs known to `sources`."""
     problems = []
-    ids = {e.id for e in events}
+    ids: set[str] | None = None
     for event in events:
-        problems += _event_problems(event, sources, ids, checks)
+        if ids is None and (event.same_as or event.distinct_from):
+            ids = {e.id for e in events}
+        problems += _event_problems(event, sources, ids or set(), checks)
     if checks.duplicates:
-        for pair in likely_duplicates(events, registry, checks.window):
+        for pair in duplicate_facts(events, registry, checks.window):
             other = pair.second
             msg = (
                 f"possible duplicate of '{other.id}' ({other.file}): {pair.text()}"
@@ -55,22 +69,28 @@ def corroboration_problems(
 
 
 def _event_problems(
-    event: Event, sources: Mapping[str, Source], ids: set[str], checks: CorroborationChecks
+    event: Facts, sources: Mapping[str, Source], ids: set[str], checks: CorroborationChecks
 ) -> list[Problem]:
     problems = []
-    claims = disagreement(event)
-    if claims:
-        msg = f"{disagreement_text(claims)}; the event says {event.date.human()}"
-        if event.status != "disputed":
-            msg += ' (status = "disputed" may fit)'
-        problems.append(_warning(event, "date", "sources-disagree", msg))
-    if checks.single_source and corroboration(event, sources).independent == 1:
-        msg = "backed by a single independent source"
-        problems.append(_warning(event, ("sources", 0), "single-source", msg))
-    for index, citation in enumerate(event.citations):
-        parent = citation.source.derived_from
+    whole = None  # the event's date and citations, built only for the checks that read them
+    if any(c.date is not None for c in event.cited):
+        whole = event.event(sources)
+        claims = disagreement(whole)
+        if claims:
+            msg = f"{disagreement_text(claims)}; the event says {whole.date.human()}"
+            if event.status != "disputed":
+                msg += ' (status = "disputed" may fit)'
+            problems.append(_warning(event, "date", "sources-disagree", msg))
+    if checks.single_source:
+        whole = whole or event.event(sources)
+        if corroboration(whole, sources).independent == 1:
+            msg = "backed by a single independent source"
+            problems.append(_warning(event, ("sources", 0), "single-source", msg))
+    for index, cited in enumerate(event.cited):
+        source = cited.resolved(sources)
+        parent = source.derived_from
         if parent is not None and parent not in sources:
-            name = citation.source.key or citation.source.title or "this source"
+            name = source.key or source.title or "this source"
             msg = f"'{name}' is derived_from '{parent}', which is not in sources.toml"
             problems.append(_warning(event, ("sources", index), "unknown-source-ref", msg))
     for key in ("same_as", "distinct_from"):

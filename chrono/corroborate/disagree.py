@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chrono.dates import EdtfDate
-from chrono.model import Event, Source
+from chrono.model import Cited, Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +22,7 @@ class Claim:
     source: str  # a short name: publisher, title or key
 
 
-def claims(event: Event) -> list[Claim]:
+def claims(event: Cited) -> list[Claim]:
     """Each distinct (date, source) the citations give, in citation order."""
     dated = {c.source.identity for c in event.citations if c.date is not None}
     found = {
@@ -42,7 +42,7 @@ def agree(dates: Sequence[EdtfDate]) -> bool:
     return max(d.earliest for d in dates) <= min(d.latest for d in dates)
 
 
-def disagreement(event: Event) -> list[Claim] | None:
+def disagreement(event: Cited) -> list[Claim] | None:
     """The claims, when they cannot all be true together; None when they can (or when no
     citation gives a date of its own, so nothing but the event's date is claimed)."""
     if not any(c.date is not None for c in event.citations):

@@ -15,30 +15,27 @@ On the labelled corpus in tests/, scored by the better of the two, the true pair
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
-from chrono.corroborate.blocking import (
-    LEAD,
-    Profile,
-    candidate_pairs,
-    place_key,
-    profiles,
-    quotes_of,
-)
+from chrono.corroborate.blocking import Profile, candidate_pairs, place_key, profiles
+from chrono.corroborate.facts import Facts, facts_of
 from chrono.model import Event
 from chrono.registry.actors import Registry
 
 #: How alike (0–100) the words of two events must be for the pair to be reported.
 THRESHOLD = 70.0
 
+E = TypeVar("E", Event, Facts)
+
 
 @dataclass(frozen=True, slots=True)
-class Pair:
-    """Two events that look like one happening."""
+class Pair(Generic[E]):
+    """Two events (or their facts) that look like one happening."""
 
-    first: Event
-    second: Event
+    first: E
+    second: E
     score: float  # 0–100
     reasons: tuple[str, ...]
 
@@ -48,21 +45,41 @@ class Pair:
 
 def likely_duplicates(
     events: Sequence[Event], registry: Registry, window: int = 0, threshold: float = THRESHOLD
-) -> list[Pair]:
+) -> list[Pair[Event]]:
     """Every unsettled pair of `events` that probably records one happening, by score."""
+    facts = [facts_of(e) for e in events]
+    whole = {id(f): e for f, e in zip(facts, events, strict=True)}
+    keys = [e.sort_key() for e in events]
+    return [
+        Pair(whole[id(p.first)], whole[id(p.second)], p.score, p.reasons)
+        for p in duplicate_facts(facts, registry, window, threshold, keys.__getitem__)
+    ]
+
+
+def duplicate_facts(
+    events: Sequence[Facts],
+    registry: Registry,
+    window: int = 0,
+    threshold: float = THRESHOLD,
+    order: Callable[[int], Any] | None = None,
+) -> list[Pair[Facts]]:
+    """`likely_duplicates` over the events' facts: what `chrono check` runs. The facts are
+    in the one total order, unless `order` gives each one's place in it by position."""
+    place = order or _itself  # the list is in the total order
     found = profiles(events, registry)
     compare = _Comparer(found, threshold)
     links = settled_pairs(events)
     pairs = []
     for i, j in candidate_pairs(found, window):
         a, b = found[i], found[j]
-        if links and frozenset((a.event.id, b.event.id)) in links:
+        if links and frozenset((a.facts.id, b.facts.id)) in links:
             continue
         scored = compare(i, j)
         if scored is not None:
             score, alike = scored
             reasons = (_when(a, b), _shared(a, b, registry), alike)
-            first, second = sorted((a.event, b.event), key=lambda e: e.sort_key())
+            early = not place(b.rank) < place(a.rank)  # a first when the keys are equal
+            first, second = (a.facts, b.facts) if early else (b.facts, a.facts)
             pairs.append(Pair(first, second, round(score, 1), reasons))
     pairs.sort(key=lambda p: (-p.score, p.first.id, p.second.id))
     return pairs
@@ -79,8 +96,6 @@ class _Comparer:
         self.process = default_process  # lowercase, punctuation to spaces: in C, ~50x a regex
         self.found, self.threshold = found, threshold
         self.titles: dict[int, str] = {}
-        self.leads: dict[int, str] = {}
-        self.quotes: dict[int, frozenset[str]] = {}
 
     def __call__(self, i: int, j: int) -> tuple[float, str] | None:
         """(score, how alike the words are) when the pair reaches the threshold."""
@@ -93,7 +108,8 @@ class _Comparer:
         title = self.ratio(self._title(i), self._title(j), score_cutoff=needed)
         if title:
             return 0.7 * title + 30 * shared, f"titles {title:.0f} % alike"
-        if self._quotes(i) & self._quotes(j):
+        quotes, others = self.found[i].facts.quotes, self.found[j].facts.quotes
+        if quotes and others and not set(quotes).isdisjoint(others):
             return 70 + 30 * shared, "same quote"
         words = self.ratio(self._lead(i), self._lead(j), score_cutoff=needed)
         if words:
@@ -101,24 +117,23 @@ class _Comparer:
         return None
 
     def _title(self, i: int) -> str:
-        if i not in self.titles:
-            self.titles[i] = self.process(self.found[i].event.title)
-        return self.titles[i]
+        title = self.titles.get(i)
+        if title is None:
+            title = self.titles[i] = self.process(self.found[i].facts.title)
+        return title
 
     def _lead(self, i: int) -> str:
-        if i not in self.leads:
-            event = self.found[i].event
-            # The summary's lead is enough to tell, and keeps each comparison short.
-            self.leads[i] = self.process(f"{event.title} {(event.summary or '')[:LEAD]}")
-        return self.leads[i]
-
-    def _quotes(self, i: int) -> frozenset[str]:
-        if i not in self.quotes:
-            self.quotes[i] = quotes_of(self.found[i].event)
-        return self.quotes[i]
+        facts = self.found[i].facts
+        # The summary's lead is enough to tell, and keeps each comparison short. Not kept:
+        # preparing it again costs less than a comparison, and 100k of them ~20 MiB.
+        return self.process(f"{facts.title} {facts.lead}")
 
 
-def settled_pairs(events: Iterable[Event]) -> set[frozenset[str]]:
+def _itself(rank: int) -> int:
+    return rank
+
+
+def settled_pairs(events: Iterable[Event | Facts]) -> set[frozenset[str]]:
     """The id pairs some event says are, or are not, one happening (or merged from)."""
     return {
         frozenset((event.id, other))
@@ -139,9 +154,10 @@ def _when(a: Profile, b: Profile) -> str:
 
 def _shared(a: Profile, b: Profile, registry: Registry) -> str:
     """ "both Iran and Russia, both in Moscow": the actors and place the two have in common."""
-    names = [registry.canonical(n) for n in a.event.actors]
+    names = [registry.canonical(n) for n in a.facts.actors]
     common = [n for n in dict.fromkeys(names) if n.casefold() in b.keys]
-    place = a.event.location if a.event.location and place_key(a.event.location) in b.keys else None
+    location = a.facts.location
+    place = location if location and place_key(location) in b.keys else None
     parts = [f"both {_listed(common)}"] if common else []
     parts += [f"both in {place}"] if place else []
     return ", ".join(parts)
@@ -151,6 +167,6 @@ def _listed(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def pair_keys(pairs: Iterable[Pair]) -> set[tuple[str, str]]:
+def pair_keys(pairs: Iterable[Pair[Event]] | Iterable[Pair[Facts]]) -> set[tuple[str, str]]:
     """Each pair as a sorted pair of ids (for comparing with a labelled list)."""
     return {tuple(sorted((p.first.id, p.second.id))) for p in pairs}  # type: ignore[misc]

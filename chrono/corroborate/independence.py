@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from chrono.model import Event, Source
+from chrono.model import Cited, Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +52,7 @@ def publisher(source: Source) -> str:
     return source.identity
 
 
-def corroboration(event: Event, sources: Mapping[str, Source]) -> Corroboration:
+def corroboration(event: Cited, sources: Mapping[str, Source]) -> Corroboration:
     """Distinct sources the event cites, and distinct publishers of their originals."""
     cited = {c.source.identity: c.source for c in event.citations}
     origins = {publisher(origin(s, sources)) for s in cited.values()}

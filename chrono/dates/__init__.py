@@ -28,6 +28,7 @@ from chrono.dates.edtf import (
     days_in_month,
     from_toml,
     is_leap_year,
+    is_plain,
     parse_edtf,
     seconds_from_civil,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "days_in_month",
     "from_toml",
     "is_leap_year",
+    "is_plain",
     "parse_edtf",
     "seconds_from_civil",
     "year_text",

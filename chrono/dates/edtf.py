@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import re
 from dataclasses import dataclass
 
 from chrono.dates.calendar import (
@@ -33,7 +34,7 @@ from chrono.dates.calendar import (
 )
 from chrono.dates.display import human as _human
 from chrono.dates.grammar import EndKind, parse
-from chrono.dates.point import PRECISIONS, DateError, Point, Precision
+from chrono.dates.point import PRECISIONS, QUALIFIERS, DateError, Point, Precision
 
 __all__ = [
     "SECONDS_PER_DAY",
@@ -109,6 +110,11 @@ def parse_edtf(text: str) -> EdtfDate:
 
 @functools.lru_cache(maxsize=16384)  # dates repeat across events, and EdtfDate is immutable
 def _parse_text(text: str) -> EdtfDate:
+    return plain_date(text) or full_date(text)
+
+
+def full_date(text: str) -> EdtfDate:
+    """The date `text` denotes, read by the whole grammar."""
     parsed = parse(text)
     start, end = parsed.start, parsed.end
     lead = start or end
@@ -125,6 +131,58 @@ def _parse_text(text: str) -> EdtfDate:
         latest=math.inf if end is None else end.latest,
         precision=lead.precision,
     )
+
+
+_PLAIN = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?([?~%]?)", re.ASCII)
+
+
+def plain_date(text: str) -> EdtfDate | None:
+    """The date of a plain year, month or day (YYYY, YYYY-MM, YYYY-MM-DD, perhaps
+    qualified), the great majority of dates, built directly; None for any other text,
+    which `full_date` reads. `tests/test_dates_plain.py` proves the two agree."""
+    match = _PLAIN.fullmatch(text)
+    if match is None:
+        return None
+    year_text, month_text, day_text, qualifier = match.groups()
+    year = int(year_text)
+    month = day = None
+    if month_text is None:
+        precision: Precision = "year"
+        first, last = days_from_civil(year, 1, 1), days_from_civil(year + 1, 1, 1) - 1
+    else:
+        month = int(month_text)
+        if not 1 <= month <= 12:
+            return None  # a season (21-24), or an error worded by the grammar
+        if day_text is None:
+            precision = "month"
+            first = days_from_civil(year, month, 1)
+            last = first + days_in_month(year, month) - 1
+        else:
+            day = int(day_text)
+            if not 1 <= day <= days_in_month(year, month):
+                return None
+            precision = "day"
+            first = last = days_from_civil(year, month, day)
+    rank = QUALIFIERS.index(qualifier)
+    earliest, latest = first * SECONDS_PER_DAY, (last + 1) * SECONDS_PER_DAY - 1
+    point = Point(year, month, day, None, None, None, None, None, precision, bool(rank & 1),
+                  bool(rank & 2), earliest, latest, text)  # fmt: skip
+    return EdtfDate(text, point, point, False, "closed", "closed", earliest, latest, precision)
+
+
+def is_plain(text: str) -> bool:
+    """Whether `plain_date` reads `text`, which is then a valid date: a check that builds
+    nothing, for a parser that only needs to know."""
+    match = _PLAIN.fullmatch(text)
+    if match is None:
+        return False
+    month_text, day_text = match[2], match[3]
+    if month_text is None:
+        return True
+    month = int(month_text)
+    if not 1 <= month <= 12:
+        return False
+    return day_text is None or 1 <= int(day_text) <= days_in_month(int(match[1]), month)
 
 
 def from_toml(value: object) -> EdtfDate:

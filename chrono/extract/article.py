@@ -13,7 +13,7 @@ from typing import NoReturn
 
 from chrono.model import Problem
 
-__all__ = ["MAX_BYTES", "Article", "ArticleError", "parse_article"]
+__all__ = ["MAX_BYTES", "Article", "ArticleError", "parse_article", "split_site"]
 
 #: Larger input is refused: an article is a few thousand words, not a book.
 MAX_BYTES = 2_000_000
@@ -63,11 +63,35 @@ def parse_article(name: str, data: bytes) -> Article:
             _refuse(name, "needs-html-extra", str(err))
         if not page.text.strip():
             _refuse(name, "no-text", "the page has no article text to read")
+        title, site = split_site(page.title) if page.title else (None, None)
         return Article(
-            name, page.text, page.title, page.site, page.url, page.author, page.published
+            name, page.text, title, page.site or site, page.url, page.author, page.published
         )
     text = text.replace("\r\n", "\n")
-    return Article(name, text, title=_headline(text), url=_url(text))
+    title, site = split_site(headline) if (headline := _headline(text)) else (None, None)
+    return Article(name, text, title=title, site=site, url=_url(text))
+
+
+#: "Headline | Site", "Headline – Site", "Headline - Site Name": a page title's last part
+#: names the site when it is short; a plain hyphen only when every word is capitalised.
+_SITE = re.compile(r"\A(?P<title>.+?)\s+(?:(?P<bar>[|–—])|-)\s+(?P<site>[^|–—]+?)\s*\Z")
+
+
+def split_site(title: str) -> tuple[str, str | None]:
+    """A page title as (headline, site name); the site is None when the title names none.
+
+    The headline must keep three words or more and the site name be at most five, so
+    that a dash inside a headline ("Iran - Russia talks resume") is not taken for one."""
+    found = _SITE.match(title.strip())
+    if found is None:
+        return title, None
+    headline, site = found.group("title").strip(), found.group("site").strip()
+    words = site.split()
+    if len(headline.split()) < 3 or not 1 <= len(words) <= 5:
+        return title, None
+    if found.group("bar") is None and not all(w[:1].isupper() or "." in w for w in words):
+        return title, None
+    return headline, site
 
 
 def _url(text: str) -> str | None:

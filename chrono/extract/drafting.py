@@ -96,10 +96,10 @@ def draft_events(
     to its canonical name (the loaded actors.toml). A draft is `planned` when its clause
     is in the future tense or its date starts after `published` (ISO day), else `reported`."""
     drafts, used = [], set[str]()
-    for phrase in phrases:
-        if phrase.status != "resolved" or phrase.edtf is None:
-            continue
-        title = draft_title(phrase)
+    resolved = _distinct([p for p in phrases if p.status == "resolved" and p.edtf is not None])
+    for phrase, bounds in zip(resolved, _clause_bounds(resolved), strict=True):
+        assert phrase.edtf is not None
+        title = draft_title(phrase, bounds)
         start = phrase.edtf.split("/")[0].rstrip("~?%")
         event_id = _unique(_slug(f"{start} {title}"), used)
         actors, suggested = _actors(phrase.sentence, names)
@@ -112,17 +112,78 @@ def draft_events(
     return drafts
 
 
-def draft_title(phrase: Phrase) -> str:
-    """A short title: the phrase's clause without the phrase, cut at about ten words."""
-    sentence, at = phrase.sentence, max(0, phrase.sentence.find(phrase.text))
-    left = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
-    stop = _CLAUSE_END.search(sentence, at + len(phrase.text))
-    clause = (
-        sentence[left:at] + " " + sentence[at + len(phrase.text) : stop.start() if stop else None]
-    )
+def draft_title(phrase: Phrase, bounds: tuple[int, int, int] | None = None) -> str:
+    """A short title: the phrase's clause without the phrase, cut at about ten words.
+
+    `bounds` is (where the phrase is in its sentence, the clause's first and last
+    position) when other dated phrases share the sentence; without it the phrase is found
+    by its text and the clause runs to the sentence's punctuation."""
+    sentence = phrase.sentence
+    at, lo, hi = bounds or (max(0, sentence.find(phrase.text)), 0, len(sentence))
+    left = max((m.end() for m in _CLAUSE_END.finditer(sentence, lo, at)), default=lo)
+    stop = _CLAUSE_END.search(sentence, at + len(phrase.text), hi)
+    before = _LEADING_WORD.sub("", sentence[left:at])  # "by mid-2016": "by" goes too
+    clause = before + " " + sentence[at + len(phrase.text) : stop.start() if stop else hi]
     words = clause.strip(" ,.;:-").split() or phrase.sentence.split()
     short = " ".join(words[:10]).rstrip(",;:") + ("…" if len(words) > 10 else "")
     return short[:1].upper() + short[1:]
+
+
+#: A preposition just before the phrase belongs to it ("delivered by mid-2016").
+_LEADING_WORD = re.compile(
+    r"(?i)\b(?:by|in|on|at|until|till|before|after|since|from|during|for|of|as of)\s*$"
+)
+
+
+def _distinct(phrases: list[Phrase]) -> list[Phrase]:
+    """One phrase per sentence, phrase and date: a page title that repeats the headline
+    with the site's name after it ("… | Behold Israel") gives no second draft; the
+    shorter sentence, without the name, is the one kept."""
+    from chrono.extract.article import split_site
+
+    best: dict[tuple[str, str, str | None], Phrase] = {}
+    for phrase in phrases:
+        key = (split_site(phrase.sentence)[0], phrase.text, phrase.edtf)
+        if key not in best or len(phrase.sentence) < len(best[key].sentence):
+            best[key] = phrase
+    kept = {id(p) for p in best.values()}
+    return [p for p in phrases if id(p) in kept]
+
+
+def _clause_bounds(phrases: list[Phrase]) -> list[tuple[int, int, int] | None]:
+    """For phrases that share their sentence with another: where each is in the sentence,
+    and its clause's bounds, split at the last comma between one phrase and the next
+    ("Last week Iran confirmed …, the complete system to be delivered by mid-2016")."""
+    found: list[tuple[int, int, int] | None] = [None] * len(phrases)
+    i = 0
+    while i < len(phrases):
+        j = i
+        while j + 1 < len(phrases) and _same_sentence(phrases[i], phrases[j + 1]):
+            j += 1
+        if j > i:
+            group = phrases[i : j + 1]
+            sentence = group[0].sentence
+            first = max(0, sentence.find(group[0].text))
+            ats = [first + p.offset - group[0].offset for p in group]
+            # the comma between each phrase and the next, if any: a clause ends there
+            commas = [
+                sentence.rfind(",", ats[k] + len(group[k].text), ats[k + 1])
+                for k in range(len(group) - 1)
+            ]
+            los = [0] + [c + 1 if c >= 0 else -1 for c in commas]
+            his = [c if c >= 0 else -1 for c in commas] + [len(sentence)]
+            for k in range(1, len(los)):  # no comma: the clause goes on from the last one
+                los[k] = los[k] if los[k] >= 0 else los[k - 1]
+            for k in range(len(his) - 2, -1, -1):
+                his[k] = his[k] if his[k] >= 0 else his[k + 1]
+            for k, at in enumerate(ats):
+                found[i + k] = (at, los[k], his[k])
+        i = j + 1
+    return found
+
+
+def _same_sentence(a: Phrase, b: Phrase) -> bool:
+    return a.sentence == b.sentence and 0 <= b.offset - a.offset < len(a.sentence)
 
 
 def _actors(sentence: str, names: dict[str, str]) -> tuple[list[str], tuple[str, ...]]:

@@ -26,6 +26,13 @@ _TAG = re.compile(r"(?<![\w&])#([\w-]+)")
 _ID = re.compile(r"(?<!\w)!([\w-]+)")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
 _COMMENT = re.compile(r"\s*//")
+#: Source links that end the title line, bare or in parentheses ("(via [X](url))"): they
+#: cite the event, they do not describe it.
+_TRAILING_SOURCES = re.compile(
+    r"(?:\s*\(\s*(?:(?:see|via|source:?)\s+)?\[[^\]]*\]\(https?://[^)\s]+\)\s*\)"
+    r"|\s*\[[^\]]*\]\(https?://[^)\s]+\))+[.,;]?\s*\Z",
+    re.IGNORECASE,
+)
 _RANGE_PARTS = re.compile(
     r"\b(?:after|before|every|for|times|now|to|other|x|(?:day|week|month|year|hour|minute)s?)\b"
     r"|!\w[\w-]*|[\d/\-–:TZ.+,\s]",
@@ -145,7 +152,9 @@ def event_table(event: _Event) -> dict[str, Any]:
             places.append(label)
         elif target.startswith(("http://", "https://")):
             sources.append({"title": label or target, "url": target})
-    clean = _LINK.sub(lambda m: m[1], _ID.sub("", _TAG.sub("", text)))
+    head, *rest = _ID.sub("", _TAG.sub("", text)).splitlines() or [""]
+    head = _TRAILING_SOURCES.sub("", head)  # "Talks end [Reuters](https://…)": no "Reuters"
+    clean = _LINK.sub(lambda m: m[1], "\n".join([head, *rest]))
     lines = [" ".join(ln.split()) for ln in clean.splitlines()]
     title, summary = (lines[0] if lines else ""), "\n".join(lines[1:]).strip()
     return {

@@ -1,6 +1,6 @@
 """Markwhen date ranges as EDTF, relative dates resolved.
 
-A range is ``DATE[ - DATE]``. A date is ISO 8601 (``2024``, ``2024-01-05``,
+A range is ``DATE[ - DATE]`` (or ``DATE/DATE`` between two ISO dates, as ISO 8601 writes it). A date is ISO 8601 (``2024``, ``2024-01-05``,
 ``2024-01-05T10:00:00Z``), a human date (``2024``, ``01/2024``, ``12/25/2024``; day first
 under ``dateFormat: d/M/y``), or relative: ``[after] [!id] N units`` (days, weeks, months,
 years). A lone relative date starts where its reference ends (the event ``!id``, else
@@ -134,8 +134,12 @@ class Dates:
 
 
 def _splits(text: str) -> list[tuple[str, str]]:
-    """Ways to cut a range into start and end: at ' - ', '–', ' to ', then at each '-'."""
+    """Ways to cut a range into start and end: at ' - ', '–', ' to ', then at each '-';
+    and at a '/' between two ISO dates (``2016-05/2016-08``, the ISO 8601 interval)."""
     found = []
+    head, slash, tail = text.partition("/")
+    if slash and all(_ISO_CALENDAR.fullmatch(p.strip()) or "T" in p for p in (head, tail)):
+        found.append((head, tail))
     for sep in (" - ", "–", " to "):
         if sep in text:
             head, _, tail = text.partition(sep)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from chrono.corroborate.checks import CorroborationChecks, facts_problems
 from chrono.folder import Parts, scan_folder
 from chrono.index.store import Index
 from chrono.index.sync import CACHE_ERRORS, cache_failed, synced_index
@@ -74,6 +75,17 @@ def _problems(index: Index, ctx: Context) -> tuple[list[Problem], set[tuple[str,
     return parsed + found, refused
 
 
+def corroborated_indexed(
+    index: Index, ctx: Context, checks: CorroborationChecks
+) -> tuple[list[Problem], int]:
+    """`check_indexed` with the corroboration checks, run over the facts the index keeps
+    of each valid event: no event is decoded but the suspects."""
+    problems, refused = _problems(index, ctx)
+    facts = [f for f in index.facts() if (f.file, f.where) not in refused]
+    problems += facts_problems(facts, ctx.sources, ctx.registry, checks)
+    return problems, index.count() - len(refused)
+
+
 def select_indexed(index: Index, flt: Filter, ctx: Context) -> tuple[list[Event], list[Problem]]:
     """Selected events (sorted, refs resolved) and every problem, from a folder's index."""
     problems, refused = _problems(index, ctx)
@@ -84,7 +96,7 @@ def select_indexed(index: Index, flt: Filter, ctx: Context) -> tuple[list[Event]
 
 def select_fast(folder: str, flt: Filter) -> Collection | None:
     """`select_collection` for one folder, from its index; None if the cache is unusable."""
-    answer = _with_index(folder, lambda index, ctx: select_indexed(index, flt, ctx))
+    answer = with_index(folder, lambda index, ctx: select_indexed(index, flt, ctx))
     if answer is None:
         return None
     (chosen, problems), ctx, others = answer
@@ -94,14 +106,24 @@ def select_fast(folder: str, flt: Filter) -> Collection | None:
 
 def check_fast(folder: str) -> CheckReport | None:
     """`check_collection` for one folder, from its index; None if the cache is unusable."""
-    answer = _with_index(folder, check_indexed)
+    answer = with_index(folder, check_indexed)
     if answer is None:
         return None
     (problems, valid), _ctx, others = answer
     return CheckReport(ordered(place([*others, *problems])), valid, (folder,))
 
 
-def _with_index(
+def check_corroborated(folder: str, checks: CorroborationChecks) -> CheckReport | None:
+    """`check_collection` with corroboration checks for one folder, from its index; None if
+    the cache is unusable."""
+    answer = with_index(folder, lambda index, ctx: corroborated_indexed(index, ctx, checks))
+    if answer is None:
+        return None
+    (problems, valid), _ctx, others = answer
+    return CheckReport(ordered(place([*others, *problems])), valid, (folder,))
+
+
+def with_index(
     folder: str, ask: Callable[[Index, Context], T]
 ) -> tuple[T, Context, list[Problem]] | None:
     """Sync the folder's index and ask it; registry problems come back beside the answer."""

@@ -20,10 +20,13 @@ import itertools
 import os
 import sqlite3
 import time
+import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from chrono.corroborate.facts import Facts, facts_of
 from chrono.index.database import cache_dir, connect, database_for, private_file, remove
+from chrono.index.facts_rows import decode_facts, encode_facts
 from chrono.index.rows import (
     Damage,
     decode_event,
@@ -31,6 +34,7 @@ from chrono.index.rows import (
     encode_event,
     encode_head,
     encode_problems,
+    encode_shown,
     number,
     seal,
     verify,
@@ -92,7 +96,7 @@ class Index:
             rebuild = not known or len(changes) > known // 2  # cheaper to start again than to amend
             summary = Summary() if rebuild else self.summary()
             if rebuild:
-                for table in ("files", "events", "terms"):
+                for table in ("files", "events", "terms", "shown", "facts"):
                     self.db.execute(f"DELETE FROM {table}")
                 changes = sorted(stats)  # every file is stored again, not only the changed ones
             (last,) = self.db.execute("SELECT COALESCE(MAX(n), 0) FROM events").fetchone()
@@ -156,6 +160,8 @@ class Index:
         summary.problem_files -= row is not None and row[0] is not None
         rows = "SELECT n FROM events WHERE file = ?"
         self.db.execute(f"DELETE FROM terms WHERE n IN ({rows})", (key,))
+        self.db.execute(f"DELETE FROM shown WHERE n IN ({rows})", (key,))
+        self.db.execute(f"DELETE FROM facts WHERE n IN ({rows})", (key,))
         self.db.execute("DELETE FROM events WHERE file = ?", (key,))
         self.db.execute("DELETE FROM files WHERE path = ?", (key,))
         return {e.id for e in gone}
@@ -180,17 +186,23 @@ class Index:
         summary.problem_files += blob is not None
         row = (key, size, mtime_ns, ctime_ns, inode, blob, crc)
         self.db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", row)
-        event_rows, term_rows = [], []
+        event_rows, term_rows, shown_rows, facts_rows = [], [], [], []
         for seq, event in enumerate(events):
             n, ident, data = next(numbers), os.fsencode(event.id), encode_event(event)
             head = encode_head(event)
             crc = seal(number(n), key, number(seq), ident, data, head)
             event_rows.append((n, key, seq, ident, data, head, crc))
+            shown = encode_shown(event)
+            shown_rows.append((n, shown, seal(number(n), shown)))
+            facts = encode_facts(facts_of(event), event.sort_key())
+            facts_rows.append((n, facts, seal(number(n), facts)))
             for kind, term in event_terms(event):
                 term_rows.append((n, kind, term, seal(*_term_parts(n, kind, term))))
             summary.add(event, 1)
         self.db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)", event_rows)
         self.db.executemany("INSERT INTO terms VALUES (?, ?, ?, ?)", term_rows)
+        self.db.executemany("INSERT INTO shown VALUES (?, ?, ?)", shown_rows)
+        self.db.executemany("INSERT INTO facts VALUES (?, ?, ?)", facts_rows)
         return {e.id for e in events}
 
     def _recount_duplicates(self, summary: Summary, touched: set[str] | None) -> None:
@@ -239,6 +251,23 @@ class Index:
                 raise Damage("the index has lost events it points to")
         return self._decode(rows)
 
+    def facts(self) -> list[Facts]:
+        """Every event's corroboration facts, in the one total order of the events."""
+        found: list[tuple[list[object], Facts]] = []
+        shared: dict[str, str] = {}
+        rows = self.db.execute("SELECT n, data, crc FROM facts")
+        while chunk := rows.fetchmany(1000):  # decoded a chunk at a time: one JSON call each
+            for n, data, crc in chunk:
+                verify(crc, number(n), data)
+            found += decode_facts([data for _n, data, _crc in chunk], shared)
+        if len(found) != self.summary().count:
+            raise Damage("the index has lost or gained an event's facts")
+        try:
+            found.sort(key=_first)
+        except TypeError:  # keys of types that do not compare: not what chrono wrote
+            raise Damage("a cached row of facts has an order of the wrong shape") from None
+        return [facts for _order, facts in found]
+
     def numbered(self, numbers: Iterable[int]) -> list[tuple[int, Event]]:
         """The numbered events with their numbers, in load order."""
         wanted = sorted(set(numbers))
@@ -268,11 +297,19 @@ class Index:
         summary, wanted = self.summary(), sorted(set(terms))
         found: set[int] = set()
         rows = 0
+        tag = kind.encode()
         for chunk in _chunks(wanted, 500):
             marks = ",".join("?" * len(chunk))
-            sql = f"SELECT n, term, crc FROM terms WHERE kind = ? AND term IN ({marks})"
+            # The term's own bytes: they are what is sealed (`_term_parts`), checked inline
+            # because a common actor has thousands of rows.
+            sql = (
+                f"SELECT n, CAST(term AS BLOB), crc FROM terms WHERE kind = ? AND term IN ({marks})"
+            )
             for n, term, crc in self.db.execute(sql, (kind, *chunk)):
-                verify(crc, *_term_parts(n, kind, term))
+                if type(n) is not int or type(term) is not bytes:
+                    raise Damage("a cached term row has a value of the wrong type")
+                if crc != zlib.crc32(b"%d\0%s\0%s" % (n, tag, term)):
+                    raise Damage("a cached term fails its checksum")
                 found.add(n)
                 rows += 1
         if rows != sum(summary.expect(kind, t) for t in wanted):
@@ -305,6 +342,10 @@ class Index:
         if self._summary is None:
             self._summary = Summary.decode(self._meta("summary"), self._meta("summary_crc"))
         return self._summary
+
+
+def _first(pair: tuple[list[object], Facts]) -> list[object]:
+    return pair[0]
 
 
 def _term_parts(n: object, kind: str, term: object) -> tuple[bytes, ...]:

@@ -7,14 +7,16 @@ problem is collected; an event with an error is left out of the result, never ha
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Any
 
 from chrono.dates import DateError, from_toml
 from chrono.load import RawFile
 from chrono.model import STATUSES, Citation, Event, Problem, Source, Where
+from chrono.parse.claim import Claim
 from chrono.parse.fields import Collector
 from chrono.parse.grading import claim, merged_ids, source_grade
-from chrono.parse.quick import quick_event
+from chrono.parse.quick import quick_claim, quick_event
 from chrono.parse.schema import (
     CITATION_KEYS,
     DATED_FIELDS,
@@ -25,17 +27,27 @@ from chrono.parse.schema import (
     web_url,
 )
 
+#: Whether an event table is surely not wanted whole: then only its claim is built.
+Skim = Callable[[dict[str, Any]], bool]
+
 
 def parse_event_file(raw: RawFile) -> tuple[list[Event], list[Problem]]:
     """Parse one file: a single event, or an ``[[events]]`` array of them."""
+    found, problems = parse_tables(raw, None)
+    return [e for e in found if type(e) is Event], problems
+
+
+def parse_tables(raw: RawFile, skim: Skim | None) -> tuple[list[Event | Claim], list[Problem]]:
+    """`parse_event_file`, giving only the claim of a valid event whose table `skim`
+    passes over (every problem is found all the same)."""
     col = Collector(raw.path)
     data = raw.data
     if not data:
         col.error((), "empty-file", "empty file: expected an event (date, title, [[sources]])")
         return [], col.problems
     if "events" in data:
-        return _parse_many(raw, col)
-    event = _parse_event(data, (), _stem(raw.path), col)
+        return _parse_many(raw, col, skim)
+    event = _parse_event(data, (), _stem(raw.path), col, skim)
     return ([event] if event else []), col.problems
 
 
@@ -43,7 +55,9 @@ def _stem(path: str) -> str:
     return os.path.splitext(os.path.basename(path))[0]
 
 
-def _parse_many(raw: RawFile, col: Collector) -> tuple[list[Event], list[Problem]]:
+def _parse_many(
+    raw: RawFile, col: Collector, skim: Skim | None
+) -> tuple[list[Event | Claim], list[Problem]]:
     tables = raw.data["events"]
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
         col.error(("events",), "wrong-type", "'events' must be an array of tables ([[events]])")
@@ -55,17 +69,21 @@ def _parse_many(raw: RawFile, col: Collector) -> tuple[list[Event], list[Problem
     if not tables:
         msg = "'events' is an empty array: this file holds no events"
         col.warning(("events",), "no-events", msg)
-    events = []
+    events: list[Event | Claim] = []
     for index, table in enumerate(tables):
-        event = _parse_event(table, ("events", index), None, col)
+        event = _parse_event(table, ("events", index), None, col, skim)
         if event:
             events.append(event)
     return events, col.problems
 
 
 def _parse_event(
-    table: dict[str, Any], where: Where, default_id: str | None, col: Collector
-) -> Event | None:
+    table: dict[str, Any], where: Where, default_id: str | None, col: Collector, skim: Skim | None
+) -> Event | Claim | None:
+    if skim is not None and skim(table):
+        claim = quick_claim(table, where, default_id, col.file)
+        if claim is not None:
+            return claim
     return quick_event(table, where, default_id, col.file) or careful_event(
         table, where, default_id, col
     )

@@ -9,24 +9,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from chrono.load import read_file
 from chrono.model import Citation, Problem, Source, Where
 from chrono.parse import parse_event_file
+from chrono.parse.claim import Claim
 
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """The parts of a refused event that the collection checks look at (as `Event` names
-    them); never shown, only checked."""
-
-    id: str | None
-    actors: tuple[str, ...]
-    citations: tuple[Citation, ...]
-    file: str
-    where: Where
+__all__ = ["Claim", "refused_claims", "rejected_claims"]
 
 
 def refused_claims(problems: Iterable[Problem], event_files: Iterable[str]) -> list[Claim]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any, TypeGuard
 
-from chrono.dates import DateError, EdtfDate, from_toml
+from chrono.dates import DateError, EdtfDate, from_toml, is_plain
 from chrono.model import STATUSES, Citation, Event, Source, Where
+from chrono.parse.claim import Claim, ref_citation
 from chrono.parse.schema import (
     EVENT_SCHEMA,
     PLAIN_CITATION_KEYS,
@@ -31,6 +32,37 @@ def quick_event(
     table: dict[str, Any], where: Where, default_id: str | None, file: str
 ) -> Event | None:
     """The event, if the table is plainly well-formed; None means "parse it carefully"."""
+    head = _head(table, default_id)
+    if head is None:
+        return None
+    event_id, title, status, fields = head
+    date, citations = _date(table.get("date")), _citations(table.get("sources"))
+    if date is None or citations is None:
+        return None
+    return Event(
+        id=event_id, date=date, title=title, citations=citations, status=status,
+        file=file, where=where, **fields,
+    )  # fmt: skip
+
+
+def quick_claim(
+    table: dict[str, Any], where: Where, default_id: str | None, file: str
+) -> Claim | None:
+    """What `quick_event`'s event would claim, without building the event (for an event
+    not wanted whole); None when `quick_event` would give None."""
+    head = _head(table, default_id)
+    if head is None or not _valid_date(table.get("date")):
+        return None
+    refs = _refs(table.get("sources"))
+    if refs is None:
+        return None
+    return Claim(head[0], head[3]["actors"], refs, file, where)
+
+
+def _head(
+    table: dict[str, Any], default_id: str | None
+) -> tuple[str, str, str | None, dict[str, Any]] | None:
+    """Id, title, status and the plain fields, if they are plainly well-formed."""
     if not _EVENT_KEYS.issuperset(table):
         return None
     get = table.get
@@ -49,13 +81,7 @@ def quick_event(
         elif not _optional(value):
             return None
         fields[name] = value
-    date, citations = _date(get("date")), _citations(get("sources"))
-    if date is None or citations is None:
-        return None
-    return Event(
-        id=event_id, date=date, title=title, citations=citations, status=status,
-        file=file, where=where, **fields,
-    )  # fmt: skip
+    return event_id, title, status, fields
 
 
 def _text(value: object) -> TypeGuard[str]:
@@ -86,6 +112,11 @@ def _date(value: object) -> EdtfDate | None:
         return None
 
 
+def _valid_date(value: object) -> bool:
+    """Whether `_date` gives a date, building none for a plain one."""
+    return (type(value) is str and is_plain(value)) or _date(value) is not None
+
+
 def _citations(entries: object) -> tuple[Citation, ...] | None:
     if type(entries) is not list or not entries:
         return None
@@ -98,13 +129,38 @@ def _citations(entries: object) -> tuple[Citation, ...] | None:
     return tuple(found)
 
 
+def _refs(entries: object) -> tuple[Citation, ...] | None:
+    """The claim's citations (placeholders holding the refs) where `_citations` would
+    accept the entries; None where it would not."""
+    if type(entries) is not list or not entries:
+        return None
+    found = []
+    for entry in entries:
+        if type(entry) is not dict or not _plain_citation(entry):
+            return None
+        ref = entry.get("ref")
+        if ref is None:
+            if not _source_ok(entry):
+                return None
+        elif not _text(ref) or not _INLINE_ONLY.isdisjoint(entry):
+            return None
+        found.append(ref_citation(ref))
+    return tuple(found)
+
+
+def _plain_citation(entry: dict[str, Any]) -> bool:
+    return (
+        _CITATION_KEYS.issuperset(entry)
+        and _optional(entry.get("quote"))
+        and _optional(entry.get("note"))
+    )
+
+
 def _citation(entry: dict[str, Any]) -> Citation | None:
-    if not _CITATION_KEYS.issuperset(entry):
+    if not _plain_citation(entry):
         return None
     get = entry.get
     quote, note, ref = get("quote"), get("note"), get("ref")
-    if not (_optional(quote) and _optional(note)):
-        return None
     if ref is not None:
         if not _text(ref) or not _INLINE_ONLY.isdisjoint(entry):
             return None
@@ -114,17 +170,24 @@ def _citation(entry: dict[str, Any]) -> Citation | None:
 
 
 def _source(entry: dict[str, Any]) -> Source | None:
+    if not _source_ok(entry):
+        return None
+    get = entry.get
+    published, accessed = _date_text(get("published")), _date_text(get("accessed"))
+    return Source(get("title"), get("publisher"), get("url"), published, get("author"), accessed)
+
+
+def _source_ok(entry: dict[str, Any]) -> bool:
+    """Whether an inline source is plainly well-formed (`_source` builds it)."""
     get = entry.get
     title, publisher, url, author = get("title"), get("publisher"), get("url"), get("author")
     if not (_optional(title) and _optional(publisher) and _optional(url) and _optional(author)):
-        return None
+        return False
     if not (title or url) or (url is not None and not web_url(url)):
-        return None
-    dates = []
-    for key in ("published", "accessed"):
-        value = get(key)
-        date = None if value is None else _date(value)
-        if value is not None and date is None:
-            return None
-        dates.append(None if date is None else date.text)
-    return Source(title, publisher, url, dates[0], author, dates[1])
+        return False
+    return all(v is None or _valid_date(v) for v in (get("published"), get("accessed")))
+
+
+def _date_text(value: object) -> str | None:
+    """The canonical text of a date `_source_ok` found valid."""
+    return None if value is None else from_toml(value).text

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from chrono.corroborate.disagree import disagreement, disagreement_text
 from chrono.corroborate.grades import CREDIBILITY, RELIABILITY, Grade, citation_grade
 from chrono.corroborate.independence import corroboration
-from chrono.model import Citation, Event, Source
+from chrono.model import Citation, Cited, Event, Source
 from chrono.render.citations import SourceList
 
 
@@ -20,22 +21,33 @@ def grade(citation: Citation) -> Grade:
 
 def mark(number: int, citation: Citation) -> str:
     """ "[2 B2]", or "[2]" for an ungraded citation."""
-    return _mark(number, grade(citation).text())
+    return _mark(number, _grade_text(citation.source.reliability, citation.credibility))
 
 
 def _mark(number: int, grade_text: str) -> str:
     return f"[{number} {grade_text}]" if grade_text else f"[{number}]"
 
 
-def event_marks(numbered: SourceList, event: Event) -> str:
+@functools.cache  # a few dozen grades, marked thousands of times in a long answer
+def _grade_text(reliability: str | None, credibility: int | None) -> str:
+    return Grade(reliability, credibility).text()
+
+
+def event_marks(numbered: SourceList, event: Cited) -> str:
     """The event's citation marks, each (source, grade) once, in citation order."""
-    return graded_marks(numbered, graded_sources(event))
+    if len(event.citations) == 1:  # most events: one mark, nothing to make unique
+        (only,) = event.citations
+        return mark(numbered.number(only.source), only)
+    marks = (mark(numbered.number(c.source), c) for c in event.citations)
+    return "".join(dict.fromkeys(marks))
 
 
 def graded_sources(event: Event) -> tuple[tuple[Source, str], ...]:
     """Each citation's source and grade ("B2", or ""): all that its mark needs, so that an
     output can number the sources later without keeping the citations' quotes."""
-    return tuple((c.source, grade(c).text()) for c in event.citations)
+    return tuple(
+        (c.source, _grade_text(c.source.reliability, c.credibility)) for c in event.citations
+    )
 
 
 def graded_marks(numbered: SourceList, graded: Iterable[tuple[Source, str]]) -> str:
@@ -67,13 +79,17 @@ def source_grade(source: Source) -> str:
     return f" (reliability {source.reliability}: {RELIABILITY[source.reliability]})"
 
 
-def notes(event: Event, sources: Mapping[str, Source] | None) -> list[str]:
+def notes(event: Cited, sources: Mapping[str, Source] | None) -> list[str]:
     """ "2 sources, 1 independent" when more than one source is cited, and the sources'
     disagreement about the date, if any."""
+    citations = event.citations
+    if len(citations) == 1 and citations[0].date is None:  # most events: nothing to note
+        return []
     found = []
-    counted = corroboration(event, sources or {})
-    if counted.sources > 1:
-        found.append(counted.text())
+    if len(citations) > 1:  # (one citation is one source: no count to show)
+        counted = corroboration(event, sources or {})
+        if counted.sources > 1:
+            found.append(counted.text())
     claims = disagreement(event)
     if claims:
         found.append(disagreement_text(claims))
