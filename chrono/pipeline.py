@@ -27,6 +27,7 @@ from chrono.validate import Claimant, Context, resolve_citations, validate
 
 if TYPE_CHECKING:
     from chrono.corroborate.checks import CorroborationChecks
+    from chrono.corroborate.facts import Facts
     from chrono.registry.actors import Registry
 
 __all__ = [
@@ -239,11 +240,24 @@ def _check_corroboration(
         if fast is not None:
             return fast
     collection = load_collection(dirs, cache=cache, resolve=False, lighten=lighten)
+    valid = len(collection.events)
     with no_gc():  # every event is in memory: a collection would go through them all again
-        facts = [facts_of(e) for e in collection.events]
+        facts = _facts_releasing(collection.events, facts_of)
         found = facts_problems(facts, collection.sources, collection.registry, checks)
     problems = ordered([*collection.problems, *place(found)])
-    return CheckReport(problems, len(collection.events), collection.dirs)
+    return CheckReport(problems, valid, collection.dirs)
+
+
+def _facts_releasing(events: list[Event], facts_of: Callable[[Event], Facts]) -> list[Facts]:
+    """Each event's facts, in order, letting go of each event once read (and emptying
+    `events`): the events and their facts are never all in memory at once, which at 100k
+    events kept a cold check 200 MiB above a warm one."""
+    facts = []
+    for i, event in enumerate(events):
+        facts.append(facts_of(event))
+        events[i] = None  # type: ignore[call-overload]
+    events.clear()
+    return facts
 
 
 @contextmanager
