@@ -179,9 +179,10 @@ def select_shown(dirs: Sequence[str], flt: Filter, *, cache: bool = False) -> Sh
     """
     check_dirs(dirs)
     if cache and len(dirs) == 1:
-        from chrono.index.printed import answers_from_rows, shown_fast
+        from chrono.index.answer import answers_from_terms
+        from chrono.index.printed import shown_fast
 
-        if answers_from_rows(flt):
+        if answers_from_terms(flt):
             with no_gc():
                 fast = shown_fast(dirs[0], flt)
             if fast is not None:

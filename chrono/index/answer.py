@@ -7,6 +7,8 @@ unknown source ref or an unknown actor are loaded and put through the ordinary c
 
 from __future__ import annotations
 
+import dataclasses
+import math
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -23,6 +25,15 @@ from chrono.results import CheckReport, Collection, ordered
 from chrono.validate import Context, resolve_citations, validate
 
 T = TypeVar("T")
+
+
+def answers_from_terms(flt: Filter) -> bool:
+    """Whether the index answers the filter without the events: it asks nothing but actors,
+    tags, dates, order and limit (text, place and status need the events themselves)."""
+    simple = dataclasses.replace(
+        flt, actors=(), tags=(), start=-math.inf, stop=math.inf, limit=None, reverse=False
+    )
+    return simple == Filter()
 
 
 def candidates(index: Index, flt: Filter, registry: Registry) -> set[int]:
@@ -62,10 +73,10 @@ def check_suspects(
     return {(e.file, e.where) for e in events if (e.file, e.where) not in ok}, problems
 
 
-def check_indexed(index: Index, ctx: Context) -> tuple[list[Problem], int]:
-    """Every problem, and how many events are valid, without loading the sound events."""
+def check_indexed(index: Index, ctx: Context) -> tuple[int, list[Problem]]:
+    """How many events are valid, and every problem, without loading the sound events."""
     problems, refused = _problems(index, ctx)
-    return problems, index.count() - len(refused)
+    return index.count() - len(refused), problems
 
 
 def _problems(index: Index, ctx: Context) -> tuple[list[Problem], set[tuple[str, Where]]]:
@@ -77,13 +88,13 @@ def _problems(index: Index, ctx: Context) -> tuple[list[Problem], set[tuple[str,
 
 def corroborated_indexed(
     index: Index, ctx: Context, checks: CorroborationChecks
-) -> tuple[list[Problem], int]:
+) -> tuple[int, list[Problem]]:
     """`check_indexed` with the corroboration checks, run over the facts the index keeps
     of each valid event: no event is decoded but the suspects."""
     problems, refused = _problems(index, ctx)
     facts = [f for f in index.facts() if (f.file, f.where) not in refused]
     problems += facts_problems(facts, ctx.sources, ctx.registry, checks)
-    return problems, index.count() - len(refused)
+    return index.count() - len(refused), problems
 
 
 def select_indexed(index: Index, flt: Filter, ctx: Context) -> tuple[list[Event], list[Problem]]:
@@ -99,8 +110,7 @@ def select_fast(folder: str, flt: Filter) -> Collection | None:
     answer = with_index(folder, lambda index, ctx: select_indexed(index, flt, ctx))
     if answer is None:
         return None
-    (chosen, problems), ctx, others = answer
-    problems = ordered(place([*others, *problems]))
+    chosen, ctx, problems = answer
     return Collection(chosen, ctx.registry, ctx.sources, problems, (folder,), ctx.ambiguous)
 
 
@@ -109,8 +119,8 @@ def check_fast(folder: str) -> CheckReport | None:
     answer = with_index(folder, check_indexed)
     if answer is None:
         return None
-    (problems, valid), _ctx, others = answer
-    return CheckReport(ordered(place([*others, *problems])), valid, (folder,))
+    valid, _ctx, problems = answer
+    return CheckReport(problems, valid, (folder,))
 
 
 def check_corroborated(folder: str, checks: CorroborationChecks) -> CheckReport | None:
@@ -119,14 +129,16 @@ def check_corroborated(folder: str, checks: CorroborationChecks) -> CheckReport 
     answer = with_index(folder, lambda index, ctx: corroborated_indexed(index, ctx, checks))
     if answer is None:
         return None
-    (problems, valid), _ctx, others = answer
-    return CheckReport(ordered(place([*others, *problems])), valid, (folder,))
+    valid, _ctx, problems = answer
+    return CheckReport(problems, valid, (folder,))
 
 
 def with_index(
-    folder: str, ask: Callable[[Index, Context], T]
+    folder: str, ask: Callable[[Index, Context], tuple[T, list[Problem]]]
 ) -> tuple[T, Context, list[Problem]] | None:
-    """Sync the folder's index and ask it; registry problems come back beside the answer."""
+    """Sync the folder's index and ask it for an answer and its problems; the answer comes
+    back with the registries and every problem (the folder's and registries' too), ordered;
+    None if the cache is unusable."""
     parts = Parts()
     index = synced_index(folder, scan_folder(parts, folder))
     if index is None:
@@ -134,10 +146,10 @@ def with_index(
     ctx, found = parts.registries()
     try:
         with index.reading():  # one snapshot: another process may sync meanwhile
-            answer = ask(index, ctx)
+            answer, problems = ask(index, ctx)
     except CACHE_ERRORS as err:
         cache_failed(folder, err)
         return None
     finally:
         index.close()
-    return answer, ctx, [*parts.problems, *found]
+    return answer, ctx, ordered(place([*parts.problems, *found, *problems]))

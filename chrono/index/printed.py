@@ -12,8 +12,6 @@ the same rows in the same order, the same problems.
 
 from __future__ import annotations
 
-import dataclasses
-import math
 from collections.abc import Callable
 from operator import itemgetter
 from typing import Any
@@ -22,22 +20,12 @@ from chrono.dates import parse_edtf
 from chrono.index.answer import candidates, check_suspects, suspects, with_index
 from chrono.index.rows import Damage, ShownRow, decode_shown, verify_shown
 from chrono.index.store import Index
-from chrono.locate import place
 from chrono.model import Citation, Problem, Source
 from chrono.parse.claims import refused_claims
 from chrono.query import Filter
 from chrono.registry.actors import Registry
-from chrono.results import Shown, ShownSelection, ordered
+from chrono.results import Shown, ShownSelection
 from chrono.validate import Context
-
-
-def answers_from_rows(flt: Filter) -> bool:
-    """Whether the rows answer the filter: it asks nothing but actors, tags, dates, order
-    and limit (text, place and status need the events themselves)."""
-    simple = dataclasses.replace(
-        flt, actors=(), tags=(), start=-math.inf, stop=math.inf, limit=None, reverse=False
-    )
-    return simple == Filter()
 
 
 def shown_fast(folder: str, flt: Filter) -> ShownSelection | None:
@@ -45,8 +33,7 @@ def shown_fast(folder: str, flt: Filter) -> ShownSelection | None:
     answer = with_index(folder, lambda index, ctx: _select(index, flt, ctx))
     if answer is None:
         return None
-    (rows, problems), ctx, others = answer
-    problems = ordered(place([*others, *problems]))
+    rows, ctx, problems = answer
     return ShownSelection(rows, ctx.registry, ctx.sources, problems, (folder,))
 
 

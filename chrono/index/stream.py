@@ -12,14 +12,12 @@ order, the same problems.
 
 from __future__ import annotations
 
-import dataclasses
-import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import cast, overload
 
 from chrono.folder import Parts, scan_folder
-from chrono.index.answer import candidates, check_suspects, suspects
+from chrono.index.answer import answers_from_terms, candidates, check_suspects, suspects
 from chrono.index.rows import Damage, decode_event, decode_head, verify_event_row
 from chrono.index.store import Index
 from chrono.index.sync import CACHE_ERRORS, cache_failed, synced_index
@@ -108,7 +106,7 @@ def _select(index: Index, flt: Filter, ctx: Context) -> tuple[list[int], list[Pr
     wanted = candidates(index, flt, ctx.registry) if flt.actors or flt.tags else None
     names = actor_terms(ctx.registry, flt.actors) if flt.actors else None
     keyed = []
-    whole = _needs_events(flt)
+    whole = not answers_from_terms(flt)  # else each candidate goes through `matches`
     for row in _rows(index, wanted):
         verify_event_row(row)
         n = cast(int, row[0])  # verified: an int
@@ -121,15 +119,6 @@ def _select(index: Index, flt: Filter, ctx: Context) -> tuple[list[int], list[Pr
     keyed.sort(reverse=flt.reverse)  # keys are unique: ids are, once duplicates are refused
     numbers = [n for _key, n in keyed]
     return numbers if flt.limit is None else numbers[: flt.limit], parsed + found
-
-
-def _needs_events(flt: Filter) -> bool:
-    """Whether the filter asks more than the index and the sort keys answer (actors, tags,
-    dates, order, limit): then each candidate is decoded and put through `matches`."""
-    simple = dataclasses.replace(
-        flt, actors=(), tags=(), start=-math.inf, stop=math.inf, limit=None, reverse=False
-    )
-    return simple != Filter()
 
 
 def _rows(index: Index, wanted: set[int] | None) -> Iterator[tuple[object, ...]]:
